@@ -1,0 +1,137 @@
+package org.hms.patients.patient;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hms.contracts.patients.Identifier;
+
+/** Patients in PostgreSQL, including the trigram name search and the duplicate check. */
+@ApplicationScoped
+@WithSession
+public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
+
+    /** Names at least this similar (pg_trgm, 0..1) on the same birth date count as likely duplicates. */
+    static final double DUPLICATE_SIMILARITY = 0.5;
+
+    public Uni<String> nextMrn() {
+        return getSession()
+                .chain(s -> s.createNativeQuery("select nextval('mrn_seq')", Long.class).getSingleResult())
+                .map(MedicalRecordNumbers::format);
+    }
+
+    /**
+     * Serialises registrations of one birth date until commit, so two desks registering the
+     * same person at the same moment cannot both miss each other in the duplicate check.
+     */
+    public Uni<Void> lockBirthDate(LocalDate birthDate) {
+        return getSession()
+                .chain(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) l", Integer.class)
+                        .setParameter(1, 0x5041_0000_0000_0000L + birthDate.toEpochDay())
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Active patients sharing an identifier, or born the same day with a similar name. */
+    public Uni<List<Patient>> likelyDuplicates(String nameText, LocalDate birthDate, List<Identifier> identifiers) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder match = new StringBuilder();
+        for (Identifier identifier : identifiers) {
+            params.add(Identifiers.containing("{\"system\":" + PatientSearch.jsonString(identifier.system())
+                    + ",\"value\":" + PatientSearch.jsonString(identifier.value()) + "}"));
+            match.append("identifiers @> cast(cast(?").append(params.size()).append(" as text) as jsonb) or ");
+        }
+        params.add(birthDate);
+        params.add(nameText);
+        match.append("(birth_date = ?").append(params.size() - 1)
+                .append(" and similarity(search_name, hms_fold(?").append(params.size()).append(")) >= ")
+                .append(DUPLICATE_SIMILARITY).append(')');
+        String sql = "select id from patient where status = 'ACTIVE' and (" + match + ") order by created_at limit 10";
+        return list(sql, params);
+    }
+
+    public Uni<List<Patient>> search(PatientSearch search) {
+        List<Object> params = new ArrayList<>();
+        String where = where(search, params);
+        String order = search.name() == null
+                ? " order by name_text, id"
+                : " order by word_similarity(hms_fold(?1), search_name) desc, name_text, id";
+        params.add(search.size());
+        params.add(search.page() * search.size());
+        String sql = "select id from patient" + where + order + " limit ?" + (params.size() - 1) + " offset ?"
+                + params.size();
+        return list(sql, params);
+    }
+
+    public Uni<Long> count(PatientSearch search) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select count(*) from patient" + where(search, params);
+        return getSession().chain(s -> {
+            Mutiny.SelectionQuery<Long> query = s.createNativeQuery(sql, Long.class);
+            bind(query, params);
+            return query.getSingleResult();
+        });
+    }
+
+    /** Records that were merged into {@code survivor}. */
+    public Uni<List<Patient>> mergedInto(UUID survivor) {
+        return list("mergedInto = ?1", survivor);
+    }
+
+    // the identifier pattern is cast via text: the PG client would otherwise JSON-encode the Java string
+    private static String where(PatientSearch search, List<Object> params) {
+        StringBuilder where = new StringBuilder(" where status = 'ACTIVE'");
+        if (search.name() != null) {
+            params.add(search.nameForLike()); // ?1: the order by refers to it
+            where.append(" and (search_name like hms_fold(?1) || '%' or search_name like '% ' || hms_fold(?1) || '%'"
+                    + " or hms_fold(?1) <% search_name)");
+        }
+        if (search.birthDate() != null) {
+            params.add(search.birthDate());
+            where.append(" and birth_date = ?").append(params.size());
+        }
+        if (search.identifier() != null) {
+            params.add(search.identifierPattern());
+            params.add(search.identifierValue());
+            where.append(" and (identifiers @> cast(cast(?").append(params.size() - 1).append(" as text) as jsonb) or mrn = ?")
+                    .append(params.size()).append(')');
+        }
+        if (search.phone() != null) {
+            params.add(search.phoneDigits());
+            where.append(" and right(phone_digits, 9) = right(?").append(params.size()).append(", 9)");
+        }
+        return where.toString();
+    }
+
+    /** Runs a native query selecting ids, then loads those patients in the query's order. */
+    private Uni<List<Patient>> list(String sql, List<Object> params) {
+        return getSession()
+                .chain(s -> {
+                    Mutiny.SelectionQuery<UUID> query = s.createNativeQuery(sql, UUID.class);
+                    bind(query, params);
+                    return query.getResultList();
+                })
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Patient>of()) : inOrder(ids));
+    }
+
+    private Uni<List<Patient>> inOrder(List<UUID> ids) {
+        return list("id in ?1", ids).map(found -> {
+            Map<UUID, Patient> byId = found.stream().collect(Collectors.toMap(p -> p.id, p -> p));
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        });
+    }
+
+    private static void bind(Mutiny.SelectionQuery<?> query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.hms.patients.patient;
+
+import static org.hms.platform.security.Roles.ADMIN;
+import static org.hms.platform.security.Roles.NURSE;
+import static org.hms.platform.security.Roles.PATIENT;
+import static org.hms.platform.security.Roles.PHYSICIAN;
+import static org.hms.platform.security.Roles.RECEPTIONIST;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hms.contracts.patients.PatientDetails;
+import org.hms.patients.patient.PatientRequests.ErasedPatient;
+import org.hms.patients.patient.PatientRequests.ErasureRequest;
+import org.hms.patients.patient.PatientRequests.MergeRequest;
+import org.hms.patients.patient.PatientRequests.MergedPointer;
+import org.hms.patients.patient.PatientRequests.PatientExport;
+import org.hms.platform.audit.Audited;
+import org.hms.platform.problem.ProblemException;
+import org.hms.platform.security.PatientAccess;
+import org.hms.platform.web.Page;
+import org.hms.platform.web.Versions;
+
+/** The registration desk and master patient index over HTTP. */
+@Path("/api/v1/patients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Patients", description = "Registration and the master patient index")
+public class PatientResource {
+
+    private final PatientService patients;
+    private final PatientAccess access;
+    private final SecurityIdentity identity;
+    private final UriInfo uri;
+
+    public PatientResource(PatientService patients, PatientAccess access, SecurityIdentity identity, UriInfo uri) {
+        this.patients = patients;
+        this.access = access;
+        this.identity = identity;
+        this.uri = uri;
+    }
+
+    @POST
+    @RolesAllowed({RECEPTIONIST, ADMIN})
+    @Audited(action = "create")
+    @Operation(summary = "Register a patient", description = "Assigns an MRN. A likely duplicate (same identifier,"
+            + " or same birth date and a similar name) answers 409 with the candidates unless confirmNotDuplicate=true."
+            + " Send Idempotency-Key to make retries safe.")
+    public Uni<Response> register(
+            @Valid @NotNull PatientDetails details,
+            @QueryParam("confirmNotDuplicate") @DefaultValue("false") boolean confirmNotDuplicate) {
+        return patients.register(details, confirmNotDuplicate)
+                .map(p -> Response.created(location(p.id())).header(HttpHeaders.ETAG, Versions.etag(p.version())).entity(p).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({PHYSICIAN, NURSE, RECEPTIONIST, ADMIN, PATIENT})
+    @Audited(action = "read")
+    @Operation(summary = "Read a patient", description = "A patient may read only their own record. A merged"
+            + " record answers 301 pointing at the survivor; an erased one 410.")
+    public Uni<Response> read(@PathParam("id") UUID id) {
+        access.requireSelfOrStaff(identity, id);
+        return patients.read(id).map(this::answer);
+    }
+
+    @GET
+    @RolesAllowed({PHYSICIAN, NURSE, RECEPTIONIST, ADMIN})
+    @Audited(action = "search")
+    @Operation(summary = "Search patients", description = "Name: case- and accent-insensitive, prefix of any name"
+            + " or a close misspelling. identifier: system|value or a bare value (also matches the MRN)."
+            + " Phone: any formatting. Paged; total counts all matches.")
+    public Uni<Page<PatientResponse>> search(
+            @QueryParam("name") @Size(min = 1, max = 100) String name,
+            @QueryParam("birthDate") @Parameter(description = "ISO date, e.g. 1984-03-07") String birthDate,
+            @QueryParam("identifier") @Size(min = 1, max = 130) String identifier,
+            @QueryParam("phone") @Pattern(regexp = PatientDetails.PHONE, message = "must be a phone number")
+                    String phone,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return patients.search(new PatientSearch(blankToNull(name), date("birthDate", birthDate),
+                blankToNull(identifier), blankToNull(phone), page, size));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({RECEPTIONIST, ADMIN})
+    @Audited(action = "update")
+    @Operation(summary = "Update a patient", description = "Replaces the demographics. If-Match must carry the"
+            + " ETag of the version the change was based on: 428 without it, 412 when stale.")
+    public Uni<Response> update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PatientDetails details) {
+        long expected = Versions.fromIfMatch(ifMatch);
+        return patients.update(id, expected, details)
+                .map(p -> Response.ok(p).header(HttpHeaders.ETAG, Versions.etag(p.version())).build());
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @RolesAllowed(ADMIN)
+    @Audited(action = "merge")
+    @Operation(summary = "Merge a duplicate into a survivor", description = "The patient in the path is retired"
+            + " into survivorId; its identifiers move over and its id answers 301 to the survivor from now on.")
+    public Uni<Response> merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest request) {
+        return patients.merge(id, request.survivorId())
+                .map(survivor -> Response.ok(survivor).header(HttpHeaders.ETAG, Versions.etag(survivor.version())).build());
+    }
+
+    @POST
+    @Path("{id}/erasure")
+    @RolesAllowed(ADMIN)
+    @Audited(action = "erase")
+    @Operation(summary = "Erase a patient's personal data", description = "GDPR art. 17: removes every personal"
+            + " datum, keeps the id, MRN and the fact of erasure, and publishes PatientErased.")
+    public Uni<ErasedPatient> erase(@PathParam("id") UUID id, @Valid @NotNull ErasureRequest request) {
+        return patients.erase(id, identity.getPrincipal().getName(), request.reason());
+    }
+
+    @GET
+    @Path("{id}/export")
+    @RolesAllowed({ADMIN, PATIENT})
+    @Audited(action = "export")
+    @Operation(summary = "Export everything held about a patient", description = "GDPR art. 15 / HIPAA right of"
+            + " access; a patient may export only their own record.")
+    public Uni<PatientExport> export(@PathParam("id") UUID id) {
+        access.requireSelfOrStaff(identity, id);
+        return patients.export(id);
+    }
+
+    private Response answer(PatientRead read) {
+        return switch (read) {
+            case PatientRead.Current current -> Response.ok(current.json())
+                    .type(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.ETAG, Versions.etag(current.version()))
+                    .build();
+            case PatientRead.Merged merged -> Response.status(Response.Status.MOVED_PERMANENTLY)
+                    .location(location(merged.survivorId()))
+                    .entity(new MergedPointer(merged.id(), "merged", merged.survivorId()))
+                    .build();
+            case PatientRead.Erased erased -> throw PatientService.gone(erased.patient().id(), erased.patient().erasedAt());
+        };
+    }
+
+    private URI location(UUID id) {
+        return uri.getBaseUriBuilder().path("api/v1/patients").path(id.toString()).build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be an ISO date such as 1984-03-07");
+        }
+    }
+}

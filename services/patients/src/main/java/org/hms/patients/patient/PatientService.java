@@ -1,0 +1,228 @@
+package org.hms.patients.patient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.hms.contracts.patients.PatientDetails;
+import org.hms.contracts.patients.PatientErased;
+import org.hms.contracts.patients.PatientMerged;
+import org.hms.contracts.patients.PatientRegistered;
+import org.hms.contracts.patients.PatientUpdated;
+import org.hms.patients.patient.PatientRequests.DuplicateCandidate;
+import org.hms.patients.patient.PatientRequests.ErasedPatient;
+import org.hms.patients.patient.PatientRequests.MergedRecord;
+import org.hms.patients.patient.PatientRequests.PatientExport;
+import org.hms.platform.events.Outbox;
+import org.hms.platform.problem.Problem;
+import org.hms.platform.problem.ProblemException;
+import org.hms.platform.web.Page;
+import org.hms.platform.web.Versions;
+
+/**
+ * The registration desk's rules: register (refusing likely duplicates unless confirmed),
+ * update, merge duplicates, erase on request, export. Each change and its event commit in
+ * one transaction; the cache entry is dropped after the commit.
+ */
+@ApplicationScoped
+public class PatientService {
+
+    /** The naming system of hospital-assigned MRNs; clients may not send it as an identifier. */
+    public static final String MRN_SYSTEM = "mrn";
+
+    private final PatientRepository patients;
+    private final PatientCache cache;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Counter registrations;
+
+    public PatientService(
+            PatientRepository patients, PatientCache cache, Outbox outbox, ObjectMapper json, MeterRegistry registry) {
+        this.patients = patients;
+        this.cache = cache;
+        this.outbox = outbox;
+        this.json = json;
+        this.registrations = registry.counter("hms.patients.registrations");
+    }
+
+    @WithSpan
+    public Uni<PatientResponse> register(PatientDetails details, boolean confirmedNotDuplicate) {
+        refuseHospitalIdentifiers(details);
+        return Panache.withTransaction(() -> patients.lockBirthDate(details.birthDate())
+                        .chain(() -> confirmedNotDuplicate ? Uni.createFrom().voidItem() : refuseLikelyDuplicates(details))
+                        .chain(patients::nextMrn)
+                        .map(mrn -> Patient.register(UUID.randomUUID(), mrn, details))
+                        .call(patients::persist)
+                        .call(p -> outbox.add(new PatientRegistered(p.id, p.mrn, p.version, details))))
+                .invoke(() -> registrations.increment())
+                .map(PatientResponse::of);
+    }
+
+    @WithSpan
+    public Uni<PatientRead> read(UUID id) {
+        return cache.get(id).chain(cached -> cached != null ? Uni.createFrom().item(cached) : readFromDatabase(id));
+    }
+
+    @WithSpan
+    public Uni<Page<PatientResponse>> search(PatientSearch search) {
+        return Panache.withSession(() -> patients.search(search)
+                .chain(found -> patients.count(search)
+                        .map(total -> new Page<>(found.stream().map(PatientResponse::of).toList(), search.page(),
+                                search.size(), total))));
+    }
+
+    @WithSpan
+    public Uni<PatientResponse> update(UUID id, long expectedVersion, PatientDetails details) {
+        refuseHospitalIdentifiers(details);
+        return Panache.withTransaction(() -> activeForChange(id)
+                        .invoke(p -> Versions.requireCurrent(expectedVersion, p.version))
+                        .invoke(p -> p.record(details))
+                        .call(PatientService::flush)
+                        .call(p -> outbox.add(new PatientUpdated(p.id, p.mrn, p.version, details))))
+                .call(cache::changed)
+                .map(PatientResponse::of);
+    }
+
+    /** Retires {@code duplicateId} into {@code survivorId}; answers the survivor as it now is. */
+    @WithSpan
+    public Uni<PatientResponse> merge(UUID duplicateId, UUID survivorId) {
+        if (duplicateId.equals(survivorId)) {
+            throw ProblemException.badRequest("survivorId", "must be another patient than the one merged");
+        }
+        return Panache.withTransaction(() -> activeForChange(duplicateId)
+                        .chain(duplicate -> activeForChange(survivorId)
+                                .invoke(duplicate::mergeInto)
+                                .call(PatientService::flush)
+                                .call(survivor -> outbox.add(
+                                        new PatientMerged(duplicate.id, survivor.id, survivor.mrn, duplicate.version)))
+                                .call(survivor -> outbox.add(new PatientUpdated(
+                                        survivor.id, survivor.mrn, survivor.version, survivor.details())))
+                                .call(() -> cache.changed(duplicate))))
+                .call(cache::changed)
+                .map(PatientResponse::of);
+    }
+
+    /** Erases the personal data of a patient (active or merged); erasing twice changes nothing. */
+    @WithSpan
+    public Uni<ErasedPatient> erase(UUID id, String erasedBy, String reason) {
+        return Panache.withTransaction(() -> find(id).call(p -> p.status == Patient.Status.ERASED
+                        ? Uni.createFrom().voidItem()
+                        : eraseNow(p, erasedBy, reason)))
+                .call(cache::changed)
+                .map(PatientService::erased);
+    }
+
+    @WithSpan
+    public Uni<PatientExport> export(UUID id) {
+        return Panache.withSession(() -> find(id).invoke(PatientService::requireActive)
+                .chain(p -> patients.mergedInto(p.id)
+                        .map(merged -> new PatientExport(Instant.now(), PatientResponse.of(p), "active", p.createdAt,
+                                p.updatedAt, merged.stream()
+                                        .map(m -> new MergedRecord(m.id, m.mrn, m.mergedAt))
+                                        .toList()))));
+    }
+
+    private Uni<PatientRead> readFromDatabase(UUID id) {
+        return Panache.withSession(() -> find(id)).chain(p -> switch (p.status) {
+            case MERGED -> Uni.createFrom().item(new PatientRead.Merged(p.id, p.mergedInto));
+            case ERASED -> Uni.createFrom().item(new PatientRead.Erased(erased(p)));
+            case ACTIVE -> {
+                PatientRead.Current current = new PatientRead.Current(write(PatientResponse.of(p)), p.version);
+                yield cache.put(id, current).replaceWith(current);
+            }
+        });
+    }
+
+    private Uni<Void> eraseNow(Patient p, String erasedBy, String reason) {
+        p.erase(erasedBy, reason);
+        return flush(p)
+                .chain(() -> outbox.add(new PatientErased(p.id, p.erasedAt, p.version)))
+                .chain(() -> forgetPublishedEvents(p.id));
+    }
+
+    /** Sent outbox rows still hold the patient's data: they go now, not at the next purge. */
+    private Uni<Void> forgetPublishedEvents(UUID id) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("delete from outbox where message_key = ?1 and sent_at is not null")
+                        .setParameter(1, id.toString())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> refuseLikelyDuplicates(PatientDetails details) {
+        return patients.likelyDuplicates(details.name().text(), details.birthDate(), details.identifiers())
+                .invoke(found -> {
+                    if (!found.isEmpty()) {
+                        throw new ProblemException(Problem.of("possible-duplicate", "Possible duplicate", 409,
+                                        "this patient may already be registered; check the candidates, or register"
+                                                + " anyway with ?confirmNotDuplicate=true")
+                                .with("duplicates", found.stream().map(d -> candidate(d, details)).toList()));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static DuplicateCandidate candidate(Patient existing, PatientDetails details) {
+        boolean sameIdentifier = existing.identifiers.items().stream().anyMatch(details.identifiers()::contains);
+        return new DuplicateCandidate(existing.id, existing.mrn, existing.nameText, existing.birthDate,
+                sameIdentifier ? "identifier" : "name-and-birth-date");
+    }
+
+    private static void refuseHospitalIdentifiers(PatientDetails details) {
+        for (int i = 0; i < details.identifiers().size(); i++) {
+            if (MRN_SYSTEM.equals(details.identifiers().get(i).system())) {
+                throw ProblemException.badRequest("identifiers[" + i + "].system",
+                        "mrn is assigned by the hospital and cannot be sent");
+            }
+        }
+    }
+
+    private Uni<Patient> find(UUID id) {
+        return patients.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("patient", id));
+    }
+
+    /** The patient, if it can still change: merged records point elsewhere, erased ones are gone. */
+    private Uni<Patient> activeForChange(UUID id) {
+        return find(id).invoke(PatientService::requireActive);
+    }
+
+    private static void requireActive(Patient p) {
+        if (p.status == Patient.Status.MERGED) {
+            throw new ProblemException(Problem.of("patient-merged", "Conflict", 409,
+                            "patient " + p.id + " was merged into " + p.mergedInto)
+                    .with("survivorId", p.mergedInto));
+        }
+        if (p.status == Patient.Status.ERASED) {
+            throw gone(p.id, p.erasedAt);
+        }
+    }
+
+    static ProblemException gone(UUID id, Instant erasedAt) {
+        return new ProblemException(Problem.of("patient-erased", "Gone", 410,
+                        "the personal data of patient " + id + " was erased")
+                .with("erasedAt", erasedAt));
+    }
+
+    private static ErasedPatient erased(Patient p) {
+        return new ErasedPatient(p.id, p.mrn, "erased", p.erasedAt, p.version);
+    }
+
+    /** Writes pending changes now, so the entity's version is the one the event must carry. */
+    private static Uni<Void> flush(Patient ignored) {
+        return Panache.getSession().chain(s -> s.flush());
+    }
+
+    private String write(PatientResponse response) {
+        try {
+            return json.writeValueAsString(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

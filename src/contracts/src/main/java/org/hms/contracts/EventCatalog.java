@@ -1,0 +1,26 @@
+package org.hms.contracts;
+
+import java.util.List;
+import java.util.Optional;
+import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.patients.PatientErased;
+import org.hms.contracts.patients.PatientMerged;
+import org.hms.contracts.patients.PatientRegistered;
+import org.hms.contracts.patients.PatientUpdated;
+
+/** Every event type HMS produces. A new event type is added here and gets a schema. */
+public final class EventCatalog {
+
+    public static final List<EventContract> ALL = List.of(
+            PatientRegistered.CONTRACT,
+            PatientUpdated.CONTRACT,
+            PatientMerged.CONTRACT,
+            PatientErased.CONTRACT,
+            AuditRecorded.CONTRACT);
+
+    public static Optional<EventContract> byType(String type) {
+        return ALL.stream().filter(c -> c.type().equals(type)).findFirst();
+    }
+
+    private EventCatalog() {}
+}

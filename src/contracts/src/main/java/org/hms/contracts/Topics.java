@@ -1,0 +1,15 @@
+package org.hms.contracts;
+
+/** Topic names; partitions and retention are declared in {@code hms/topics.conf}. */
+public final class Topics {
+
+    public static final String PATIENTS = "hms.patients";
+    public static final String AUDIT = "hms.audit";
+
+    /** Dead letters of a topic: messages that could not be processed, with the reason. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlq";
+    }
+
+    private Topics() {}
+}

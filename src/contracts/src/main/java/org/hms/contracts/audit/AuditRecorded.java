@@ -1,0 +1,60 @@
+package org.hms.contracts.audit;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hms.contracts.DomainEvent;
+import org.hms.contracts.EventContract;
+import org.hms.contracts.Topics;
+
+/**
+ * Someone read or changed patient data, or tried to. One event per request; the audit
+ * service chains them into the tamper-evident trail.
+ *
+ * @param actor the token's subject
+ * @param roles the roles the actor held
+ * @param action what was done: read, search, create, update, merge, erase, export
+ * @param resource the kind of record, e.g. "Patient"
+ * @param resourceId the record's id when one record was addressed
+ * @param patientIds the patients whose data was touched (several for a search)
+ * @param outcome success, denied, not-found or failed
+ * @param status the HTTP status answered
+ * @param breakTheGlassReason the reason given for emergency access, if any
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuditRecorded(
+        String actor,
+        List<String> roles,
+        String action,
+        String resource,
+        String resourceId,
+        List<UUID> patientIds,
+        String outcome,
+        int status,
+        String service,
+        String method,
+        String path,
+        String requestId,
+        String breakTheGlassReason,
+        Instant at)
+        implements DomainEvent {
+
+    public static final EventContract CONTRACT =
+            new EventContract("org.hms.audit.AuditRecorded", 1, Topics.AUDIT, AuditRecorded.class);
+
+    @Override
+    @JsonIgnore
+    public EventContract contract() {
+        return CONTRACT;
+    }
+
+    /** Keyed by the first patient touched, so one patient's trail stays in order; else by actor. */
+    @Override
+    public String subject() {
+        return patientIds == null || patientIds.isEmpty() ? actor : patientIds.get(0).toString();
+    }
+}

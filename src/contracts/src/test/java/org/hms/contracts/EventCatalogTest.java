@@ -1,0 +1,116 @@
+package org.hms.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.patients.Address;
+import org.hms.contracts.patients.ContactPerson;
+import org.hms.contracts.patients.Gender;
+import org.hms.contracts.patients.HumanName;
+import org.hms.contracts.patients.Identifier;
+import org.hms.contracts.patients.PatientDetails;
+import org.hms.contracts.patients.PatientErased;
+import org.hms.contracts.patients.PatientMerged;
+import org.hms.contracts.patients.PatientRegistered;
+import org.hms.contracts.patients.PatientUpdated;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventCatalogTest {
+
+    static final UUID PATIENT = UUID.randomUUID();
+
+    static final PatientDetails ZOFIA = new PatientDetails(
+            new HumanName("Kowalska", List.of("Zofia", "Maria")),
+            LocalDate.of(1984, 3, 7),
+            Gender.FEMALE,
+            List.of(new Identifier("national-id", "84030712345")),
+            "+48 600 100 200",
+            "zofia@example.org",
+            new Address(List.of("ul. Długa 5"), "Kraków", "31-147", "PL"),
+            new ContactPerson("Jan Kowalski", "spouse", "+48 600 100 201"),
+            "pl");
+
+    /** One instance of every catalogued event, as a producer would build it. */
+    static final Map<EventContract, DomainEvent> SAMPLES = Map.of(
+            PatientRegistered.CONTRACT, new PatientRegistered(PATIENT, "P1000007", 0, ZOFIA),
+            PatientUpdated.CONTRACT, new PatientUpdated(PATIENT, "P1000007", 1, ZOFIA),
+            PatientMerged.CONTRACT, new PatientMerged(PATIENT, UUID.randomUUID(), "P1000015", 2),
+            PatientErased.CONTRACT, new PatientErased(PATIENT, Instant.now(), 3),
+            AuditRecorded.CONTRACT,
+                    new AuditRecorded(
+                            "dev-nurse", List.of("nurse"), "read", "Patient", PATIENT.toString(), List.of(PATIENT),
+                            "success", 200, "patients", "GET", "/api/v1/patients/" + PATIENT, "req-1", null,
+                            Instant.now()));
+
+    static List<EventContract> contracts() {
+        return EventCatalog.ALL;
+    }
+
+    @Test
+    void everyCataloguedTypeHasASample() {
+        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalog.ALL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void eachEventSerialisesToJsonItsSchemaAccepts(EventContract contract) {
+        DomainEvent event = SAMPLES.get(contract);
+        JsonNode json = EventSchemas.JSON.valueToTree(event);
+
+        assertThat(EventSchemas.violations(contract, json)).isEmpty();
+        assertThat(event.contract()).isEqualTo(contract);
+        assertThat(json.has("contract")).as("the contract is metadata, not payload").isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void consumersAcceptTheSchemaExamplesWithUnknownFieldsAdded(EventContract contract) throws IOException {
+        List<JsonNode> examples = EventSchemas.examples(contract);
+        assertThat(examples).isNotEmpty();
+        for (JsonNode example : examples) {
+            assertThat(EventSchemas.violations(contract, example)).isEmpty();
+            ObjectNode newer = example.deepCopy();
+            newer.put("fieldAddedInALaterVersion", "ignored");
+            Object read = EventSchemas.JSON.treeToValue(newer, contract.payload());
+            assertThat(EventSchemas.JSON.valueToTree(read).get("fieldAddedInALaterVersion")).isNull();
+            assertThat(((DomainEvent) read).subject()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aPayloadMissingARequiredFieldIsRejectedBySchema() {
+        ObjectNode json = EventSchemas.JSON.valueToTree(SAMPLES.get(PatientRegistered.CONTRACT));
+        json.remove("mrn");
+        assertThat(EventSchemas.violations(PatientRegistered.CONTRACT, json)).anyMatch(v -> v.contains("mrn"));
+    }
+
+    @Test
+    void everyTopicOfTheCatalogueIsDeclaredWithItsDeadLetterTopic() throws IOException {
+        Set<String> declared;
+        try (InputStream in = getClass().getResourceAsStream("/hms/topics.conf")) {
+            declared = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.split("\\s+")[0])
+                    .collect(Collectors.toSet());
+        }
+        for (EventContract contract : EventCatalog.ALL) {
+            assertThat(declared).contains(contract.topic(), Topics.deadLetter(contract.topic()));
+        }
+    }
+}

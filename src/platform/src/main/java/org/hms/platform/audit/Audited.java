@@ -1,0 +1,25 @@
+package org.hms.platform.audit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an endpoint that reads or writes patient data. Every call to it, allowed or
+ * refused, becomes an {@code AuditRecorded} event (through the outbox to {@code hms.audit})
+ * before the response leaves.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Audited {
+
+    /** What was done: read, search, create, update, merge, erase, export. */
+    String action();
+
+    /** The kind of record touched. */
+    String resource() default "Patient";
+
+    /** The path parameter naming the patient, used when the response does not say. */
+    String patientParam() default "id";
+}
