@@ -40,22 +40,21 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
                 .replaceWithVoid();
     }
 
-    /** Active patients sharing an identifier, or born the same day with a similar name. */
+    /**
+     * Active patients sharing an identifier, or born the same day with a similar name. One
+     * branch per criterion (UNION), so each is served by its own index.
+     */
     public Uni<List<Patient>> likelyDuplicates(String nameText, LocalDate birthDate, List<Identifier> identifiers) {
         List<Object> params = new ArrayList<>();
-        StringBuilder match = new StringBuilder();
-        for (Identifier identifier : identifiers) {
-            params.add(Identifiers.containing("{\"system\":" + PatientSearch.jsonString(identifier.system())
-                    + ",\"value\":" + PatientSearch.jsonString(identifier.value()) + "}"));
-            match.append("identifiers @> cast(cast(?").append(params.size()).append(" as text) as jsonb) or ");
-        }
         params.add(birthDate);
         params.add(nameText);
-        match.append("(birth_date = ?").append(params.size() - 1)
-                .append(" and similarity(search_name, hms_fold(?").append(params.size()).append(")) >= ")
-                .append(DUPLICATE_SIMILARITY).append(')');
-        String sql = "select id from patient where status = 'ACTIVE' and (" + match + ") order by created_at limit 10";
-        return list(sql, params);
+        StringBuilder branches = new StringBuilder("select id, created_at from patient where status = 'ACTIVE'"
+                + " and birth_date = ?1 and similarity(search_name, hms_fold(?2)) >= " + DUPLICATE_SIMILARITY);
+        for (Identifier identifier : identifiers) {
+            branches.append(" union select id, created_at from patient where status = 'ACTIVE' and ")
+                    .append(identifierMatches(identifier.system(), identifier.value(), params));
+        }
+        return list("select id from (" + branches + ") candidate order by created_at limit 10", params);
     }
 
     public Uni<List<Patient>> search(PatientSearch search) {
@@ -86,7 +85,23 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         return list("mergedInto = ?1", survivor);
     }
 
-    // the identifier pattern is cast via text: the PG client would otherwise JSON-encode the Java string
+    /**
+     * Patients holding an identifier with this value (and system, when given). The value
+     * lookup uses the patient_identifier_values index; JSON patterns are cast via text, as the
+     * PG client would otherwise encode the Java string as a JSON string.
+     */
+    private static String identifierMatches(String system, String value, List<Object> params) {
+        params.add("[" + PatientSearch.jsonString(value) + "]");
+        String match = "jsonb_path_query_array(identifiers, '$.items[*].value') @> cast(cast(?" + params.size()
+                + " as text) as jsonb)";
+        if (system == null) {
+            return match;
+        }
+        params.add(Identifiers.containing("{\"system\":" + PatientSearch.jsonString(system) + ",\"value\":"
+                + PatientSearch.jsonString(value) + "}"));
+        return "(" + match + " and identifiers @> cast(cast(?" + params.size() + " as text) as jsonb))";
+    }
+
     private static String where(PatientSearch search, List<Object> params) {
         StringBuilder where = new StringBuilder(" where status = 'ACTIVE'");
         if (search.name() != null) {
@@ -99,10 +114,9 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
             where.append(" and birth_date = ?").append(params.size());
         }
         if (search.identifier() != null) {
-            params.add(search.identifierPattern());
+            where.append(" and (").append(identifierMatches(search.identifierSystem(), search.identifierValue(), params));
             params.add(search.identifierValue());
-            where.append(" and (identifiers @> cast(cast(?").append(params.size() - 1).append(" as text) as jsonb) or mrn = ?")
-                    .append(params.size()).append(')');
+            where.append(" or mrn = ?").append(params.size()).append(')');
         }
         if (search.phone() != null) {
             params.add(search.phoneDigits());

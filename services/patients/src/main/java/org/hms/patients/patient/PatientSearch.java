@@ -14,13 +14,10 @@ import java.time.LocalDate;
  */
 public record PatientSearch(String name, LocalDate birthDate, String identifier, String phone, int page, int size) {
 
-    /** The identifier criterion as a JSON containment pattern for the identifiers column. */
-    String identifierPattern() {
+    /** The system of {@code system|value}, or null for a bare value. */
+    String identifierSystem() {
         int bar = identifier.indexOf('|');
-        String value = jsonString(identifierValue());
-        return Identifiers.containing(bar <= 0
-                ? "{\"value\":" + value + "}"
-                : "{\"system\":" + jsonString(identifier.substring(0, bar)) + ",\"value\":" + value + "}");
+        return bar <= 0 ? null : identifier.substring(0, bar);
     }
 
     static String jsonString(String text) {

@@ -95,7 +95,20 @@ class IdempotentConsumerTest {
     }
 
     @Test
-    void anEventWhoseEffectKeepsFailingIsRetriedThenDeadLetteredAndLeavesNothingBehind() {
+    void anEffectThatFailsOnceIsRetriedAndAppliedOnce() {
+        UUID subject = UUID.randomUUID();
+        String flaky = event(subject, TestInbox.FLAKY + " database hiccup");
+
+        kafka.send(inbox(subject, flaky));
+
+        awaitEffect(flaky);
+        assertThat(db.count("select count(*) from processed_event where consumer = $1 and event_id = $2",
+                        TestInbox.CONSUMER, idOf(flaky)))
+                .isOne();
+    }
+
+    @Test
+    void anEventWhoseEffectKeepsFailingIsDeadLetteredAndLeavesNothingBehind() {
         UUID subject = UUID.randomUUID();
         KafkaEvents.Mark dlq = kafka.mark(DLQ);
         String poison = event(subject, TestInbox.POISON + " pill");

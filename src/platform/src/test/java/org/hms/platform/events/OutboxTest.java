@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -24,7 +22,6 @@ import org.hms.platform.security.Roles;
 import org.hms.platform.testapp.CloudEventAssertions;
 import org.hms.platform.testapp.NoteWritten;
 import org.hms.platform.testapp.Notes;
-import org.hms.platform.testapp.PlatformTestTopics;
 import org.hms.platform.testapp.TestDb;
 import org.hms.platform.testing.KafkaEvents;
 import org.hms.platform.testing.TestTokens;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = PlatformTestTopics.class, scope = TestResourceScope.GLOBAL)
 class OutboxTest {
 
     static final KafkaEvents kafka = new KafkaEvents();

@@ -1,6 +1,8 @@
 package org.hms.platform.testapp;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import java.util.Map;
 import java.util.Set;
 import org.hms.platform.testing.KafkaEvents;
@@ -8,8 +10,10 @@ import org.hms.platform.testing.KafkaEvents;
 /**
  * Creates the test application's topics on the real broker before Quarkus starts (so the
  * test consumer finds its topic at once, whether or not the broker auto-creates topics).
- * The domain topics ({@code hms.audit}, ...) are created by {@code ./hms setup}.
+ * The domain topics ({@code hms.audit}, ...) are created by {@code ./hms setup}. Global: it
+ * applies to every test class, so all of them share one application.
  */
+@WithTestResource(value = PlatformTestTopics.class, scope = TestResourceScope.GLOBAL)
 public class PlatformTestTopics implements QuarkusTestResourceLifecycleManager {
 
     /** Topic name and partitions: several partitions, so per-key ordering is really tested. */

@@ -3,6 +3,9 @@ package org.hms.platform.testapp;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hms.contracts.EventEnvelope;
 import org.hms.platform.events.IdempotentConsumer;
@@ -17,6 +20,9 @@ public class TestInbox {
     public static final String TOPIC = "hms.platform-test.inbox";
     public static final String CONSUMER = "platform-test";
     public static final String POISON = "poison";
+    public static final String FLAKY = "flaky";
+
+    private final Set<UUID> failedOnce = ConcurrentHashMap.newKeySet();
 
     private final IdempotentConsumer consumer;
 
@@ -29,7 +35,10 @@ public class TestInbox {
         return consumer.apply(CONSUMER, message, this::recordEffect);
     }
 
-    /** Inserts the effect row; an event whose text starts with "poison" then fails, every time. */
+    /**
+     * Inserts the effect row. Then an event whose text starts with "poison" fails, every time;
+     * one whose text starts with "flaky" fails the first time only.
+     */
     private Uni<Void> recordEffect(EventEnvelope event) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
@@ -39,7 +48,8 @@ public class TestInbox {
                         .setParameter(3, event.data().toString())
                         .executeUpdate())
                 .invoke(() -> {
-                    if (event.data().path("text").asText().startsWith(POISON)) {
+                    String text = event.data().path("text").asText();
+                    if (text.startsWith(POISON) || (text.startsWith(FLAKY) && failedOnce.add(event.id()))) {
                         throw new IllegalStateException("effect of " + event.id() + " failed after its insert");
                     }
                 })
