@@ -57,12 +57,16 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         return list("select id from (" + branches + ") candidate order by created_at limit 10", params);
     }
 
-    public Uni<List<Patient>> search(PatientSearch search) {
+    /**
+     * One page of matches. A name matches as the prefix of any of its words, or — with
+     * {@code fuzzy} — as a close misspelling (pg_trgm word similarity), best matches first.
+     */
+    public Uni<List<Patient>> search(PatientSearch search, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
-        String where = where(search, params);
-        String order = search.name() == null
-                ? " order by name_text, id"
-                : " order by word_similarity(hms_fold(?1), search_name) desc, name_text, id";
+        String where = where(search, fuzzy, params);
+        String order = fuzzy
+                ? " order by word_similarity(hms_fold(?1), search_name) desc, name_text, id"
+                : " order by name_text, id";
         params.add(search.size());
         params.add(search.page() * search.size());
         String sql = "select id from patient" + where + order + " limit ?" + (params.size() - 1) + " offset ?"
@@ -70,9 +74,9 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         return list(sql, params);
     }
 
-    public Uni<Long> count(PatientSearch search) {
+    public Uni<Long> count(PatientSearch search, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
-        String sql = "select count(*) from patient" + where(search, params);
+        String sql = "select count(*) from patient" + where(search, fuzzy, params);
         return getSession().chain(s -> {
             Mutiny.SelectionQuery<Long> query = s.createNativeQuery(sql, Long.class);
             bind(query, params);
@@ -102,12 +106,14 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         return "(" + match + " and identifiers @> cast(cast(?" + params.size() + " as text) as jsonb))";
     }
 
-    private static String where(PatientSearch search, List<Object> params) {
+    private static String where(PatientSearch search, boolean fuzzy, List<Object> params) {
         StringBuilder where = new StringBuilder(" where status = 'ACTIVE'");
-        if (search.name() != null) {
-            params.add(search.nameForLike()); // ?1: the order by refers to it
-            where.append(" and (search_name like hms_fold(?1) || '%' or search_name like '% ' || hms_fold(?1) || '%'"
-                    + " or hms_fold(?1) <% search_name)");
+        if (search.name() != null && fuzzy) {
+            params.add(search.name()); // ?1: the order by refers to it
+            where.append(" and hms_fold(?1) <% search_name");
+        } else if (search.name() != null) {
+            params.add(search.nameForLike());
+            where.append(" and (search_name like hms_fold(?1) || '%' or search_name like '% ' || hms_fold(?1) || '%')");
         }
         if (search.birthDate() != null) {
             params.add(search.birthDate());

@@ -69,12 +69,23 @@ public class PatientService {
         return cache.get(id).chain(cached -> cached != null ? Uni.createFrom().item(cached) : readFromDatabase(id));
     }
 
+    /**
+     * Name prefixes first (cheap, and what a desk types); only when nothing starts that way
+     * does the search fall back to close misspellings.
+     */
     @WithSpan
     public Uni<Page<PatientResponse>> search(PatientSearch search) {
-        return Panache.withSession(() -> patients.search(search)
-                .chain(found -> patients.count(search)
+        return Panache.withSession(() -> page(search, false)
+                .chain(found -> found.total() == 0 && search.name() != null
+                        ? page(search, true)
+                        : Uni.createFrom().item(found)));
+    }
+
+    private Uni<Page<PatientResponse>> page(PatientSearch search, boolean fuzzy) {
+        return patients.search(search, fuzzy)
+                .chain(found -> patients.count(search, fuzzy)
                         .map(total -> new Page<>(found.stream().map(PatientResponse::of).toList(), search.page(),
-                                search.size(), total))));
+                                search.size(), total)));
     }
 
     @WithSpan
