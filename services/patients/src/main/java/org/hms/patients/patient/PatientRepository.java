@@ -61,7 +61,7 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
      * One page of matches. A name matches as the prefix of any of its words, or — with
      * {@code fuzzy} — as a close misspelling (pg_trgm word similarity), best matches first.
      */
-    public Uni<List<Patient>> search(PatientSearch search, boolean fuzzy) {
+    public Uni<Matches> search(PatientSearch search, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
         String where = where(search, fuzzy, params);
         String order = fuzzy
@@ -69,19 +69,41 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
                 : " order by name_text, id";
         params.add(search.size());
         params.add(search.page() * search.size());
-        String sql = "select id from patient" + where + order + " limit ?" + (params.size() - 1) + " offset ?"
-                + params.size();
-        return list(sql, params);
+        // the total comes with the page (a window count): one scan of the matches, not two
+        String sql = "select id, count(*) over () from patient" + where + order + " limit ?" + (params.size() - 1)
+                + " offset ?" + params.size();
+        return getSession()
+                .chain(s -> {
+                    Mutiny.SelectionQuery<Object[]> query = s.createNativeQuery(sql, Object[].class);
+                    bind(query, params);
+                    return query.getResultList();
+                })
+                .chain(rows -> rows.isEmpty() ? beyondTheLastPage(search, fuzzy) : matches(rows));
     }
 
-    public Uni<Long> count(PatientSearch search, boolean fuzzy) {
+    /** A page of search results and the number of matches in all. */
+    public record Matches(List<Patient> patients, long total) {}
+
+    private Uni<Matches> matches(List<Object[]> rows) {
+        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
+        long total = ((Number) rows.get(0)[1]).longValue();
+        return inOrder(ids).map(found -> new Matches(found, total));
+    }
+
+    /** An empty page says no total by itself: count, unless it is the first page. */
+    private Uni<Matches> beyondTheLastPage(PatientSearch search, boolean fuzzy) {
+        if (search.page() == 0) {
+            return Uni.createFrom().item(new Matches(List.of(), 0));
+        }
         List<Object> params = new ArrayList<>();
         String sql = "select count(*) from patient" + where(search, fuzzy, params);
-        return getSession().chain(s -> {
-            Mutiny.SelectionQuery<Long> query = s.createNativeQuery(sql, Long.class);
-            bind(query, params);
-            return query.getSingleResult();
-        });
+        return getSession()
+                .chain(s -> {
+                    Mutiny.SelectionQuery<Long> query = s.createNativeQuery(sql, Long.class);
+                    bind(query, params);
+                    return query.getSingleResult();
+                })
+                .map(total -> new Matches(List.of(), total));
     }
 
     /** Records that were merged into {@code survivor}. */

@@ -83,9 +83,8 @@ public class PatientService {
 
     private Uni<Page<PatientResponse>> page(PatientSearch search, boolean fuzzy) {
         return patients.search(search, fuzzy)
-                .chain(found -> patients.count(search, fuzzy)
-                        .map(total -> new Page<>(found.stream().map(PatientResponse::of).toList(), search.page(),
-                                search.size(), total)));
+                .map(found -> new Page<>(found.patients().stream().map(PatientResponse::of).toList(), search.page(),
+                        search.size(), found.total()));
     }
 
     @WithSpan
