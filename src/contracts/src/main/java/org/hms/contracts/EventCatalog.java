@@ -18,6 +18,14 @@ public final class EventCatalog {
             PatientErased.CONTRACT,
             AuditRecorded.CONTRACT);
 
+    /** The contract whose payload is {@code payload}; fails for a type missing from the catalogue. */
+    public static EventContract of(Class<?> payload) {
+        return ALL.stream()
+                .filter(c -> c.payload().equals(payload))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(payload.getName() + " is not in the event catalogue"));
+    }
+
     public static Optional<EventContract> byType(String type) {
         return ALL.stream().filter(c -> c.type().equals(type)).findFirst();
     }

@@ -1,6 +1,5 @@
 package org.hms.contracts.audit;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -45,12 +44,6 @@ public record AuditRecorded(
 
     public static final EventContract CONTRACT =
             new EventContract("org.hms.audit.AuditRecorded", 1, Topics.AUDIT, AuditRecorded.class);
-
-    @Override
-    @JsonIgnore
-    public EventContract contract() {
-        return CONTRACT;
-    }
 
     /** Keyed by the first patient touched, so one patient's trail stays in order; else by actor. */
     @Override

@@ -1,6 +1,5 @@
 package org.hms.contracts.patients;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,12 +16,6 @@ public record PatientErased(UUID patientId, Instant erasedAt, long version) impl
 
     public static final EventContract CONTRACT =
             new EventContract("org.hms.patients.PatientErased", 1, Topics.PATIENTS, PatientErased.class);
-
-    @Override
-    @JsonIgnore
-    public EventContract contract() {
-        return CONTRACT;
-    }
 
     @Override
     public String subject() {

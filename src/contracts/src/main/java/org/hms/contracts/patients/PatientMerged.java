@@ -1,6 +1,5 @@
 package org.hms.contracts.patients;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.UUID;
 import org.hms.contracts.DomainEvent;
@@ -17,12 +16,6 @@ public record PatientMerged(UUID patientId, UUID survivorId, String survivorMrn,
 
     public static final EventContract CONTRACT =
             new EventContract("org.hms.patients.PatientMerged", 1, Topics.PATIENTS, PatientMerged.class);
-
-    @Override
-    @JsonIgnore
-    public EventContract contract() {
-        return CONTRACT;
-    }
 
     @Override
     public String subject() {

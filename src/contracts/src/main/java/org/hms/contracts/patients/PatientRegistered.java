@@ -1,6 +1,5 @@
 package org.hms.contracts.patients;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.UUID;
 import org.hms.contracts.DomainEvent;
@@ -14,12 +13,6 @@ public record PatientRegistered(UUID patientId, String mrn, long version, Patien
 
     public static final EventContract CONTRACT =
             new EventContract("org.hms.patients.PatientRegistered", 1, Topics.PATIENTS, PatientRegistered.class);
-
-    @Override
-    @JsonIgnore
-    public EventContract contract() {
-        return CONTRACT;
-    }
 
     @Override
     public String subject() {

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean paused;
+    private long timer = -1;
 
     public OutboxRelay(
             Pool pool,
@@ -67,8 +69,14 @@ public class OutboxRelay {
     /** Starts polling; the scheduler extension cannot run jobs more often than once a second. */
     void start(@Observes StartupEvent started) {
         if (config.relayEnabled()) {
-            vertx.setPeriodic(config.pollInterval().toMillis(), timer -> poll());
+            timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> poll());
         }
+    }
+
+    /** Stops polling before the pool closes, so shutdown logs no failed passes. */
+    void stop(@Observes ShutdownEvent stopping) {
+        paused = true;
+        vertx.cancelTimer(timer);
     }
 
     private void poll() {
