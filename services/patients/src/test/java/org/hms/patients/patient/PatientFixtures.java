@@ -20,7 +20,7 @@ import org.hms.platform.testing.TestTokens;
  */
 public final class PatientFixtures {
 
-    static final String PATIENTS = "/api/v1/patients";
+    public static final String PATIENTS = "/api/v1/patients";
 
     private PatientFixtures() {}
 
@@ -46,7 +46,7 @@ public final class PatientFixtures {
     }
 
     /** The contract's example body (Zofia Kowalska), with a random surname, birth date and id. */
-    static Map<String, Object> body() {
+    public static Map<String, Object> body() {
         return body(surname(), List.of("Zofia", "Maria"), birthDate());
     }
 

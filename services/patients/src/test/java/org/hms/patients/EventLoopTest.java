@@ -1,0 +1,109 @@
+package org.hms.patients;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.hms.patients.patient.PatientFixtures;
+import org.awaitility.Awaitility;
+import org.hms.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing blocks an event loop: a burst of concurrent registrations, reads and searches
+ * must not make Vert.x report a blocked event-loop thread (threshold 500 ms in tests).
+ */
+@QuarkusTest
+class EventLoopTest {
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void aBurstOfMixedRequestsNeverBlocksAnEventLoop() throws Exception {
+        List<LogRecord> blocked = new ArrayList<>();
+        Handler collector = collectInto(blocked);
+        CHECKER.addHandler(collector);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            UUID known = PatientFixtures.registerNew();
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                int kind = i % 3;
+                calls.add(CompletableFuture.supplyAsync(() -> switch (kind) {
+                    case 0 -> given().auth().oauth2(TestTokens.of("receptionist")).contentType(ContentType.JSON)
+                            .body(PatientFixtures.body()).post(PatientFixtures.PATIENTS).statusCode();
+                    case 1 -> given().auth().oauth2(TestTokens.of("nurse"))
+                            .get(PatientFixtures.PATIENTS + "/" + known).statusCode();
+                    default -> given().auth().oauth2(TestTokens.of("physician")).queryParam("name", "zof")
+                            .get(PatientFixtures.PATIENTS).statusCode();
+                }, clients));
+            }
+            for (CompletableFuture<Integer> call : calls) {
+                assertThat(call.get()).isIn(200, 201);
+            }
+        } finally {
+            clients.shutdown();
+            CHECKER.removeHandler(collector);
+        }
+        assertThat(blocked).extracting(LogRecord::getMessage).isEmpty();
+    }
+
+    /** The guard above can fail: an event loop blocked on purpose is reported. */
+    @Test
+    void aBlockedEventLoopIsReported() {
+        List<LogRecord> blocked = new ArrayList<>();
+        Handler collector = collectInto(blocked);
+        CHECKER.addHandler(collector);
+        try {
+            vertx.runOnContext(ignored -> busyFor(Duration.ofMillis(1500)));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+                synchronized (blocked) {
+                    return !blocked.isEmpty();
+                }
+            });
+        } finally {
+            CHECKER.removeHandler(collector);
+        }
+    }
+
+    private static final Logger CHECKER = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+
+    private static Handler collectInto(List<LogRecord> records) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (records) {
+                    records.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** Spins rather than sleeps: the point is an event loop kept busy. */
+    private static void busyFor(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+}
