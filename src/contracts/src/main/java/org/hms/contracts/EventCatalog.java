@@ -3,6 +3,10 @@ package org.hms.contracts;
 import java.util.List;
 import java.util.Optional;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.identity.UserCreated;
+import org.hms.contracts.identity.UserDisabled;
+import org.hms.contracts.identity.UserEnabled;
+import org.hms.contracts.identity.UserRolesChanged;
 import org.hms.contracts.patients.PatientErased;
 import org.hms.contracts.patients.PatientMerged;
 import org.hms.contracts.patients.PatientRegistered;
@@ -16,6 +20,10 @@ public final class EventCatalog {
             PatientUpdated.CONTRACT,
             PatientMerged.CONTRACT,
             PatientErased.CONTRACT,
+            UserCreated.CONTRACT,
+            UserRolesChanged.CONTRACT,
+            UserDisabled.CONTRACT,
+            UserEnabled.CONTRACT,
             AuditRecorded.CONTRACT);
 
     /** The contract whose payload is {@code payload}; fails for a type missing from the catalogue. */

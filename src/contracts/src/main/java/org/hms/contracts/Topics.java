@@ -4,6 +4,7 @@ package org.hms.contracts;
 public final class Topics {
 
     public static final String PATIENTS = "hms.patients";
+    public static final String IDENTITY = "hms.identity";
     public static final String AUDIT = "hms.audit";
 
     /** Dead letters of a topic: messages that could not be processed, with the reason. */

@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.identity.UserCreated;
+import org.hms.contracts.identity.UserDisabled;
+import org.hms.contracts.identity.UserEnabled;
+import org.hms.contracts.identity.UserRolesChanged;
 import org.hms.contracts.patients.Address;
 import org.hms.contracts.patients.ContactPerson;
 import org.hms.contracts.patients.Gender;
@@ -32,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventCatalogTest {
 
     static final UUID PATIENT = UUID.randomUUID();
+    static final UUID USER = UUID.randomUUID();
 
     static final PatientDetails ZOFIA = new PatientDetails(
             new HumanName("Kowalska", List.of("Zofia", "Maria")),
@@ -50,6 +55,13 @@ class EventCatalogTest {
             PatientUpdated.CONTRACT, new PatientUpdated(PATIENT, "P1000007", 1, ZOFIA),
             PatientMerged.CONTRACT, new PatientMerged(PATIENT, UUID.randomUUID(), "P1000015", 2),
             PatientErased.CONTRACT, new PatientErased(PATIENT, Instant.now(), 3),
+            UserCreated.CONTRACT,
+                    new UserCreated(USER, "a.nowak", "Dr Anna Nowak", List.of("physician"), UUID.randomUUID(), null,
+                            true, 0),
+            UserRolesChanged.CONTRACT,
+                    new UserRolesChanged(USER, "a.nowak", List.of("physician", "admin"), List.of("physician"), 1),
+            UserDisabled.CONTRACT, new UserDisabled(USER, "a.nowak", 2),
+            UserEnabled.CONTRACT, new UserEnabled(USER, "a.nowak", 3),
             AuditRecorded.CONTRACT,
                     new AuditRecorded(
                             "dev-nurse", List.of("nurse"), "read", "Patient", PATIENT.toString(), List.of(PATIENT),
@@ -96,6 +108,13 @@ class EventCatalogTest {
         ObjectNode json = EventSchemas.JSON.valueToTree(SAMPLES.get(PatientRegistered.CONTRACT));
         json.remove("mrn");
         assertThat(EventSchemas.violations(PatientRegistered.CONTRACT, json)).anyMatch(v -> v.contains("mrn"));
+    }
+
+    @Test
+    void anAccountEventCarryingAPasswordHashIsRejectedBySchema() {
+        ObjectNode json = EventSchemas.JSON.valueToTree(SAMPLES.get(UserCreated.CONTRACT));
+        json.put("passwordHash", "$2a$12$abcdefghijklmnopqrstuv");
+        assertThat(EventSchemas.violations(UserCreated.CONTRACT, json)).isNotEmpty();
     }
 
     @Test

@@ -10,13 +10,15 @@ import org.hms.contracts.EventContract;
 import org.hms.contracts.Topics;
 
 /**
- * Someone read or changed patient data, or tried to. One event per request; the audit
- * service chains them into the tamper-evident trail.
+ * Someone read or changed patient data, signed in or out, or changed an account, or tried
+ * to. One event per request; the audit service chains them into the tamper-evident trail.
  *
- * @param actor the token's subject
+ * @param actor the token's subject; for a sign-in, the username that tried
  * @param roles the roles the actor held
- * @param action what was done: read, search, create, update, merge, erase, export
- * @param resource the kind of record, e.g. "Patient"
+ * @param action what was done: read, search, create, update, merge, erase, export (patient
+ *     data); login, refresh, logout, password-change (sessions); user-create,
+ *     user-roles-change, user-disable, user-enable, user-password-reset (accounts)
+ * @param resource the kind of record, e.g. "Patient", "User"
  * @param resourceId the record's id when one record was addressed
  * @param patientIds the patients whose data was touched (several for a search)
  * @param outcome success, denied, not-found or failed

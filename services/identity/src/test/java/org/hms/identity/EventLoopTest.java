@@ -1,0 +1,119 @@
+package org.hms.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.awaitility.Awaitility;
+import org.hms.identity.Accounts.Account;
+import org.hms.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Password hashing never runs on an event loop. With bcrypt at cost 14 (over a second of CPU per
+ * hash here), a single hash on an event loop would hold it beyond the 1 s that Vert.x reports in
+ * tests; concurrent sign-ins, right and wrong, beside other calls must cause no report.
+ */
+@QuarkusTest
+@TestProfile(EventLoopTest.CostlyHashes.class)
+class EventLoopTest {
+
+    private static final Logger CHECKER = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void aBurstOfSignInsAndAdminCallsNeverBlocksAnEventLoop() throws Exception {
+        Account account = Accounts.create("nurse");
+        List<LogRecord> blocked = new ArrayList<>();
+        Handler collector = collectInto(blocked);
+        CHECKER.addHandler(collector);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int kind = i;
+                calls.add(CompletableFuture.supplyAsync(() -> switch (kind) {
+                    case 0, 1 -> Accounts.signIn(account.username(), account.password()).statusCode();
+                    case 2 -> Accounts.signIn(account.username(), "a wrong password").statusCode();
+                    default -> given().auth().oauth2(TestTokens.of("admin")).get(Accounts.USERS).statusCode();
+                }, clients));
+            }
+            for (CompletableFuture<Integer> call : calls) {
+                assertThat(call.get()).isIn(200, 401);
+            }
+        } finally {
+            clients.shutdown();
+            CHECKER.removeHandler(collector);
+        }
+        synchronized (blocked) {
+            assertThat(blocked).extracting(LogRecord::getMessage).isEmpty();
+        }
+    }
+
+    /** The guard above can fail: an event loop blocked on purpose is reported. */
+    @Test
+    void aBlockedEventLoopIsReported() {
+        List<LogRecord> blocked = new ArrayList<>();
+        Handler collector = collectInto(blocked);
+        CHECKER.addHandler(collector);
+        try {
+            vertx.runOnContext(ignored -> busyFor(Duration.ofMillis(2500)));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+                synchronized (blocked) {
+                    return !blocked.isEmpty();
+                }
+            });
+        } finally {
+            CHECKER.removeHandler(collector);
+        }
+    }
+
+    /** bcrypt twice as costly as in production. */
+    public static class CostlyHashes implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hms.identity.password.bcrypt-cost", "14");
+        }
+    }
+
+    private static Handler collectInto(List<LogRecord> records) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (records) {
+                    records.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** Spins rather than sleeps: the point is an event loop kept busy. */
+    private static void busyFor(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+}
