@@ -1,0 +1,85 @@
+package org.hms.gateway.edge;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.logging.Log;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Verifies bearer tokens at the edge with the key, issuer and groups claim the services use
+ * ({@code mp.jwt.verify.*}), so a bad token is refused before any upstream sees it. A client
+ * sends the same token with every call: its RS256 signature is checked once and the result kept
+ * until the token expires (at most ten minutes), as the services' VerifiedTokenCache does. Only
+ * tokens that verified are kept, keyed by their exact text.
+ */
+@ApplicationScoped
+public class EdgeAuthenticator {
+
+    private static final Duration LONGEST = Duration.ofMinutes(10);
+    private static final String BEARER = "Bearer ";
+
+    private final JWTParser parser;
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfter(Expiry.creating((String token, Verified v) -> untilExpiry(v.expiresAt())))
+            .build();
+
+    public EdgeAuthenticator(JWTParser parser) {
+        this.parser = parser;
+    }
+
+    private record Verified(String subject, Set<String> roles, Instant expiresAt) {}
+
+    /** The caller of {@code request}; never fails: a bad token makes an anonymous caller. */
+    public Caller identify(HttpServerRequest request, String clientIp) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            return Caller.anonymous(clientIp, false);
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Caller.anonymous(clientIp, true);
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        Verified known = verified.getIfPresent(token);
+        if (known == null || !untilExpiry(known.expiresAt()).isPositive()) {
+            known = verify(token);
+            if (known == null) {
+                return Caller.anonymous(clientIp, true);
+            }
+            verified.put(token, known);
+        }
+        return Caller.user(known.subject(), known.roles(), clientIp);
+    }
+
+    private Verified verify(String token) {
+        try {
+            JsonWebToken jwt = parser.parse(token);
+            String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+            if (subject == null || jwt.getExpirationTime() <= 0) {
+                return null;
+            }
+            Set<String> roles = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+            return new Verified(subject, roles, Instant.ofEpochSecond(jwt.getExpirationTime()));
+        } catch (ParseException e) {
+            Log.debugf("token refused at the edge: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    private static Duration untilExpiry(Instant expiresAt) {
+        Duration left = Duration.between(Instant.now(), expiresAt);
+        if (left.isNegative()) {
+            return Duration.ZERO; // within the verifier's clock skew: valid, but not worth keeping
+        }
+        return left.compareTo(LONGEST) > 0 ? LONGEST : left;
+    }
+}

@@ -1,0 +1,82 @@
+package org.hms.gateway.openapi;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.hms.gateway.problem.Problems;
+import org.hms.gateway.proxy.Upstream;
+import org.hms.gateway.proxy.Upstreams;
+import org.hms.gateway.routing.Route;
+import org.hms.gateway.routing.RouteTable;
+
+/**
+ * {@code GET /openapi}: every upstream's OpenAPI document merged into one, fetched afresh (in
+ * parallel, a few seconds at most) on each call. An upstream that does not answer is left out and
+ * named in {@code x-hms-unavailable}; the rest is still served. Swagger UI at {@code /docs} reads it.
+ */
+@ApplicationScoped
+public class MergedOpenApi {
+
+    public static final String PATH = "/openapi";
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
+
+    private final Upstreams upstreams;
+    private final RouteTable table;
+
+    public MergedOpenApi(Upstreams upstreams, RouteTable table) {
+        this.upstreams = upstreams;
+        this.table = table;
+    }
+
+    public void serve(RoutingContext ctx) {
+        Problems.discardBody(ctx.request());
+        List<Upstream> documented = upstreams.all().stream().filter(u -> u.config().openapi()).toList();
+        List<Future<OpenApiMerger.Source>> fetches = documented.stream().map(this::fetch).toList();
+        Future.join(fetches).onComplete(done -> {
+            List<OpenApiMerger.Source> sources = new ArrayList<>();
+            JsonArray unavailable = new JsonArray();
+            for (int i = 0; i < documented.size(); i++) {
+                if (fetches.get(i).succeeded()) {
+                    sources.add(fetches.get(i).result());
+                } else {
+                    unavailable.add(documented.get(i).name());
+                }
+            }
+            JsonObject merged = OpenApiMerger.merge(info(sources, unavailable), sources, this::owns)
+                    .put("x-hms-unavailable", unavailable);
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(merged.toBuffer());
+        });
+    }
+
+    private Future<OpenApiMerger.Source> fetch(Upstream upstream) {
+        return upstreams.fetch(upstream, upstream.config().openapiPath(), FETCH_TIMEOUT)
+                .compose(answer -> answer.status() == 200
+                        ? Future.succeededFuture(new OpenApiMerger.Source(upstream.name(), answer.body().toJsonObject()))
+                        : Future.failedFuture("HTTP " + answer.status()))
+                .onFailure(e -> Log.infof("OpenAPI document of %s not merged: %s", upstream.name(), e.toString()));
+    }
+
+    private boolean owns(String service, String path) {
+        return table.match(path).map(Route::upstream).filter(service::equals).isPresent();
+    }
+
+    private static JsonObject info(List<OpenApiMerger.Source> sources, JsonArray unavailable) {
+        String version = sources.stream()
+                .map(s -> s.document().getJsonObject("info", new JsonObject()).getString("version"))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse("0.1.0");
+        String services = String.join(", ", sources.stream().map(OpenApiMerger.Source::service).toList());
+        String description = "Every HMS service through one origin, the gateway. Merged from: " + services + "."
+                + (unavailable.isEmpty() ? "" : " Not answering now, so missing: " + unavailable.encode() + ".");
+        return new JsonObject().put("title", "HMS API").put("version", version).put("description", description);
+    }
+}

@@ -1,0 +1,74 @@
+package org.hms.gateway.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hms.gateway.config.GatewayConfig;
+
+/** Which upstream owns a path: the longest configured prefix that covers it. */
+@ApplicationScoped
+public class RouteTable {
+
+    /** Every path under it is the gateway's to answer; unknown ones get a 404 problem. */
+    public static final String API = "/api/v1";
+
+    private final List<Route> routes;
+    private final Set<String> publicPaths;
+
+    @Inject
+    public RouteTable(GatewayConfig config) {
+        this(config.routes(), config.publicPaths(), config.upstreams().keySet());
+    }
+
+    RouteTable(Map<String, String> routes, List<String> publicPaths, Set<String> upstreams) {
+        routes.forEach((prefix, upstream) -> {
+            if (!prefix.startsWith("/")) {
+                throw new IllegalArgumentException("hms.gateway.routes: prefix " + prefix + " must start with /");
+            }
+            if (!upstreams.contains(upstream)) {
+                throw new IllegalArgumentException("hms.gateway.routes: " + prefix + " names " + upstream
+                        + ", which is not among hms.gateway.upstreams " + upstreams);
+            }
+        });
+        this.routes = routes.entrySet().stream()
+                .map(e -> new Route(trimSlash(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed())
+                .toList();
+        this.publicPaths = Set.copyOf(publicPaths);
+    }
+
+    /** The route owning {@code path} (normalised, without query), if any. */
+    public Optional<Route> match(String path) {
+        for (Route route : routes) {
+            if (route.covers(path)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isPublic(String path) {
+        return publicPaths.contains(path);
+    }
+
+    /** The prefixes outside {@link #API} (like /.well-known/jwks.json): each needs a router mount of its own. */
+    public Set<String> prefixesOutsideApi() {
+        return routes.stream()
+                .map(Route::prefix)
+                .filter(p -> !new Route(API, "").covers(p))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    private static String trimSlash(String prefix) {
+        return prefix.length() > 1 && prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+}

@@ -1,0 +1,53 @@
+package org.hms.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+
+    private final RouteTable table = new RouteTable(
+            Map.of("/api/v1/patients", "patients",
+                    "/api/v1/patients/reports/", "analytics",
+                    "/api/v1/auth", "identity",
+                    "/.well-known/jwks.json", "identity"),
+            List.of("/api/v1/auth/token"),
+            Set.of("patients", "analytics", "identity"));
+
+    @Test
+    void theLongestPrefixWins() {
+        assertThat(table.match("/api/v1/patients/reports/monthly")).map(Route::upstream).contains("analytics");
+        assertThat(table.match("/api/v1/patients/reports")).map(Route::upstream).contains("analytics");
+        assertThat(table.match("/api/v1/patients/42")).map(Route::upstream).contains("patients");
+        assertThat(table.match("/api/v1/patients")).map(Route::upstream).contains("patients");
+    }
+
+    @Test
+    void aPrefixCoversWholePathSegmentsOnly() {
+        assertThat(table.match("/api/v1/patientsx")).isEmpty();
+        assertThat(table.match("/api/v1/authority")).isEmpty();
+        assertThat(table.match("/api/v1")).isEmpty();
+    }
+
+    @Test
+    void prefixesOutsideTheApiNeedMountsOfTheirOwn() {
+        assertThat(table.prefixesOutsideApi()).containsExactly("/.well-known/jwks.json");
+    }
+
+    @Test
+    void onlyListedPathsArePublic() {
+        assertThat(table.isPublic("/api/v1/auth/token")).isTrue();
+        assertThat(table.isPublic("/api/v1/auth/token/")).isFalse();
+        assertThat(table.isPublic("/api/v1/auth")).isFalse();
+    }
+
+    @Test
+    void aRouteToAnUnknownUpstreamStopsTheStart() {
+        assertThatThrownBy(() -> new RouteTable(Map.of("/api/v1/labs", "lab"), List.of(), Set.of("patients")))
+                .hasMessageContaining("/api/v1/labs names lab");
+    }
+}
