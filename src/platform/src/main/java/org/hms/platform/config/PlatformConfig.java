@@ -34,7 +34,7 @@ public interface PlatformConfig {
         int batchSize();
 
         /** How long sent events stay in the table (for inspection) before they are purged. */
-        @WithDefault("1h")
+        @WithDefault("5m")
         Duration keepSent();
     }
 

@@ -39,6 +39,7 @@ import org.hms.platform.config.PlatformConfig;
 @ApplicationScoped
 public class OutboxRelay {
 
+    private static final int PURGE_BATCH = 20_000;
     private static final long LOCK_KEY = 0x6d73_6f75_7462_6f78L; // "hms outbox"
 
     private final Pool pool;
@@ -109,11 +110,30 @@ public class OutboxRelay {
         paused = false;
     }
 
-    @Scheduled(identity = "hms-outbox-purge", every = "1m", delayed = "1m")
+    /**
+     * Deletes sent events older than {@code keep-sent}, in batches so no single statement
+     * holds locks for long; audited reads put thousands of rows a second through the table.
+     */
+    @Scheduled(
+            identity = "hms-outbox-purge",
+            every = "10s",
+            delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeSent() {
-        return pool.preparedQuery("delete from outbox where sent_at < now() - $1::interval")
-                .execute(Tuple.of(config.keepSent().toSeconds() + " seconds"))
+        return Uni.createFrom()
+                .deferred(this::purgeBatch)
+                .repeat()
+                .until(deleted -> deleted < PURGE_BATCH)
+                .collect()
+                .last()
                 .replaceWithVoid();
+    }
+
+    private Uni<Integer> purgeBatch() {
+        return pool.preparedQuery("delete from outbox where position in (select position from outbox"
+                        + " where sent_at < now() - $1::interval order by sent_at limit $2)")
+                .execute(Tuple.of(config.keepSent().toSeconds() + " seconds", PURGE_BATCH))
+                .map(rows -> rows.rowCount());
     }
 
     private Uni<Integer> relayOneBatch() {
