@@ -131,8 +131,8 @@ public class OutboxRelay {
 
     private Uni<Integer> purgeBatch() {
         return pool.preparedQuery("delete from outbox where position in (select position from outbox"
-                        + " where sent_at < now() - $1::interval order by sent_at limit $2)")
-                .execute(Tuple.of(config.keepSent().toSeconds() + " seconds", PURGE_BATCH))
+                        + " where sent_at < now() - make_interval(secs => $1) order by sent_at limit $2)")
+                .execute(Tuple.of((double) config.keepSent().toSeconds(), PURGE_BATCH))
                 .map(rows -> rows.rowCount());
     }
 

@@ -109,9 +109,9 @@ public class IdempotencyKeys {
     }
 
     @Scheduled(identity = "hms-idempotency-purge", every = "10m", delayed = "1m")
-    Uni<Void> purgeExpired() {
-        return pool.preparedQuery("delete from idempotency_key where created_at < now() - $1::interval")
-                .execute(Tuple.of(config.idempotency().keep().toSeconds() + " seconds"))
+    public Uni<Void> purgeExpired() {
+        return pool.preparedQuery("delete from idempotency_key where created_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.idempotency().keep().toSeconds()))
                 .replaceWithVoid();
     }
 
