@@ -15,11 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.awaitility.Awaitility;
 import org.hms.identity.Accounts.Account;
+import org.hms.platform.testing.BlockedEventLoops;
 import org.hms.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +29,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(EventLoopTest.CostlyHashes.class)
 class EventLoopTest {
 
-    private static final Logger CHECKER = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
-
     @Inject
     Vertx vertx;
 
     @Test
     void aBurstOfSignInsAndAdminCallsNeverBlocksAnEventLoop() throws Exception {
         Account account = Accounts.create("nurse");
-        List<LogRecord> blocked = new ArrayList<>();
-        Handler collector = collectInto(blocked);
-        CHECKER.addHandler(collector);
         ExecutorService clients = Executors.newFixedThreadPool(4);
-        try {
+        try (BlockedEventLoops watch = BlockedEventLoops.watch()) {
             List<CompletableFuture<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int kind = i;
@@ -57,31 +49,16 @@ class EventLoopTest {
             for (CompletableFuture<Integer> call : calls) {
                 assertThat(call.get()).isIn(200, 401);
             }
+            assertThat(watch.reports()).isEmpty();
         } finally {
             clients.shutdown();
-            CHECKER.removeHandler(collector);
-        }
-        synchronized (blocked) {
-            assertThat(blocked).extracting(LogRecord::getMessage).isEmpty();
         }
     }
 
     /** The guard above can fail: an event loop blocked on purpose is reported. */
     @Test
     void aBlockedEventLoopIsReported() {
-        List<LogRecord> blocked = new ArrayList<>();
-        Handler collector = collectInto(blocked);
-        CHECKER.addHandler(collector);
-        try {
-            vertx.runOnContext(ignored -> busyFor(Duration.ofMillis(2500)));
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
-                synchronized (blocked) {
-                    return !blocked.isEmpty();
-                }
-            });
-        } finally {
-            CHECKER.removeHandler(collector);
-        }
+        BlockedEventLoops.proveDetection(vertx, Duration.ofMillis(2500));
     }
 
     /** bcrypt twice as costly as in production. */
@@ -89,31 +66,6 @@ class EventLoopTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("hms.identity.password.bcrypt-cost", "14");
-        }
-    }
-
-    private static Handler collectInto(List<LogRecord> records) {
-        return new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                synchronized (records) {
-                    records.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-    }
-
-    /** Spins rather than sleeps: the point is an event loop kept busy. */
-    private static void busyFor(Duration duration) {
-        long end = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
         }
     }
 }

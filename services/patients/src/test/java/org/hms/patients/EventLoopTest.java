@@ -14,11 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.hms.patients.patient.PatientFixtures;
-import org.awaitility.Awaitility;
+import org.hms.platform.testing.BlockedEventLoops;
 import org.hms.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +31,8 @@ class EventLoopTest {
 
     @Test
     void aBurstOfMixedRequestsNeverBlocksAnEventLoop() throws Exception {
-        List<LogRecord> blocked = new ArrayList<>();
-        Handler collector = collectInto(blocked);
-        CHECKER.addHandler(collector);
         ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
+        try (BlockedEventLoops watch = BlockedEventLoops.watch()) {
             UUID known = PatientFixtures.registerNew();
             List<CompletableFuture<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 240; i++) {
@@ -55,55 +49,15 @@ class EventLoopTest {
             for (CompletableFuture<Integer> call : calls) {
                 assertThat(call.get()).isIn(200, 201);
             }
+            assertThat(watch.reports()).isEmpty();
         } finally {
             clients.shutdown();
-            CHECKER.removeHandler(collector);
         }
-        assertThat(blocked).extracting(LogRecord::getMessage).isEmpty();
     }
 
     /** The guard above can fail: an event loop blocked on purpose is reported. */
     @Test
     void aBlockedEventLoopIsReported() {
-        List<LogRecord> blocked = new ArrayList<>();
-        Handler collector = collectInto(blocked);
-        CHECKER.addHandler(collector);
-        try {
-            vertx.runOnContext(ignored -> busyFor(Duration.ofMillis(2500)));
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
-                synchronized (blocked) {
-                    return !blocked.isEmpty();
-                }
-            });
-        } finally {
-            CHECKER.removeHandler(collector);
-        }
-    }
-
-    private static final Logger CHECKER = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
-
-    private static Handler collectInto(List<LogRecord> records) {
-        return new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                synchronized (records) {
-                    records.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-    }
-
-    /** Spins rather than sleeps: the point is an event loop kept busy. */
-    private static void busyFor(Duration duration) {
-        long end = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
+        BlockedEventLoops.proveDetection(vertx, Duration.ofMillis(2500));
     }
 }
