@@ -61,8 +61,14 @@ public class Edge {
             }
         });
 
-        Caller caller = authenticator.identify(request, clientIp(request));
-        ctx.put(CALLER, caller);
+        authenticator.identify(request, clientIp(request)).onSuccess(caller -> {
+            ctx.put(CALLER, caller);
+            limit(ctx, caller, path, metricRoute);
+        });
+    }
+
+    private void limit(RoutingContext ctx, Caller caller, String path, String metricRoute) {
+        HttpServerRequest request = ctx.request();
         limiter.check(caller, request.method(), path, request.query() != null).onComplete(checked -> {
             RateLimitDecision decision = checked.succeeded() ? checked.result() : RateLimitDecision.UNCHECKED;
             ctx.put(DECISION, decision);

@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.logging.Log;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * sends the same token with every call: its RS256 signature is checked once and the result kept
  * until the token expires (at most ten minutes), as the services' VerifiedTokenCache does. Only
  * tokens that verified are kept, keyed by their exact text.
+ *
+ * <p>A token not seen before is verified on a worker thread: its key comes from identity's JWKS,
+ * which the parser fetches over HTTP when the cached set is stale or lacks the token's kid.
  */
 @ApplicationScoped
 public class EdgeAuthenticator {
@@ -28,36 +33,40 @@ public class EdgeAuthenticator {
     private static final String BEARER = "Bearer ";
 
     private final JWTParser parser;
+    private final Vertx vertx;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(20_000)
             .expireAfter(Expiry.creating((String token, Verified v) -> untilExpiry(v.expiresAt())))
             .build();
 
-    public EdgeAuthenticator(JWTParser parser) {
+    public EdgeAuthenticator(JWTParser parser, Vertx vertx) {
         this.parser = parser;
+        this.vertx = vertx;
     }
 
     private record Verified(String subject, Set<String> roles, Instant expiresAt) {}
 
     /** The caller of {@code request}; never fails: a bad token makes an anonymous caller. */
-    public Caller identify(HttpServerRequest request, String clientIp) {
+    public Future<Caller> identify(HttpServerRequest request, String clientIp) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
-            return Caller.anonymous(clientIp, false);
+            return Future.succeededFuture(Caller.anonymous(clientIp, false));
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Caller.anonymous(clientIp, true);
+            return Future.succeededFuture(Caller.anonymous(clientIp, true));
         }
         String token = authorization.substring(BEARER.length()).trim();
         Verified known = verified.getIfPresent(token);
-        if (known == null || !untilExpiry(known.expiresAt()).isPositive()) {
-            known = verify(token);
-            if (known == null) {
+        if (known != null && untilExpiry(known.expiresAt()).isPositive()) {
+            return Future.succeededFuture(Caller.user(known.subject(), known.roles(), clientIp));
+        }
+        return vertx.executeBlocking(() -> verify(token), false).map(checked -> {
+            if (checked == null) {
                 return Caller.anonymous(clientIp, true);
             }
-            verified.put(token, known);
-        }
-        return Caller.user(known.subject(), known.roles(), clientIp);
+            verified.put(token, checked);
+            return Caller.user(checked.subject(), checked.roles(), clientIp);
+        });
     }
 
     private Verified verify(String token) {
@@ -69,7 +78,8 @@ public class EdgeAuthenticator {
             }
             Set<String> roles = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
             return new Verified(subject, roles, Instant.ofEpochSecond(jwt.getExpirationTime()));
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // a bad token, or no key for it (identity's JWKS unreachable and nothing cached)
             Log.debugf("token refused at the edge: %s", e.getMessage());
             return null;
         }

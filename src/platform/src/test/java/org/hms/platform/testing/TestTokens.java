@@ -84,6 +84,14 @@ public final class TestTokens {
     }
 
     /**
+     * A valid token for {@code role} signed by {@code key} under key id {@code keyId}: what
+     * identity issues after a key rotation, when the services must find the key by its kid.
+     */
+    public static String signedWith(PrivateKey key, String keyId, String role) {
+        return claims("test-" + role, Set.of(role)).jws().keyId(keyId).algorithm(SignatureAlgorithm.RS256).sign(key);
+    }
+
+    /**
      * A valid token whose payload was changed after signing: the role is swapped for
      * {@code admin} and the subject for another user, the signature left as it was.
      */
@@ -116,6 +124,11 @@ public final class TestTokens {
 
     private static String sign(JwtClaimsBuilder claims, PrivateKey key) {
         return claims.jws().keyId(KEY_ID).algorithm(SignatureAlgorithm.RS256).sign(key);
+    }
+
+    /** Where the dev public key is read from (the pair of {@link #privateKeyPath()}). */
+    public static Path publicKeyPath() {
+        return privateKeyPath().resolveSibling("jwt-public.pem");
     }
 
     private static PrivateKey devKey() {
