@@ -24,15 +24,20 @@ final class LoadSettings {
      * {@code -DallowRemoteTarget=true}: these simulations are meant for the local stack.
      */
     static String baseUrl() {
-        String raw = string("baseUrl", DEFAULT_BASE_URL);
+        return url("baseUrl", DEFAULT_BASE_URL);
+    }
+
+    /** {@code -D<name>}, else {@code defaultUrl}: an http(s) URL, loopback only as {@link #baseUrl()}. */
+    static String url(String name, String defaultUrl) {
+        String raw = string(name, defaultUrl);
         String url = raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
         URI uri = URI.create(url);
         if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException(
-                    "-DbaseUrl must be an http(s) URL such as " + DEFAULT_BASE_URL + ": " + raw);
+                    "-D" + name + " must be an http(s) URL such as " + defaultUrl + ": " + raw);
         }
         if (!Boolean.getBoolean("allowRemoteTarget") && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("-DbaseUrl=" + raw + " is not a loopback address; these simulations"
+            throw new IllegalArgumentException("-D" + name + "=" + raw + " is not a loopback address; these simulations"
                     + " only target the local stack (add -DallowRemoteTarget=true if you really mean it)");
         }
         return url;
