@@ -38,10 +38,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hms.identity.audit.AccountAudit;
 import org.hms.identity.audit.Caller;
 import org.hms.identity.user.UserRequests.NewUser;
 import org.hms.identity.user.UserRequests.PasswordReset;
 import org.hms.identity.user.UserRequests.RoleChange;
+import org.hms.platform.audit.Audited;
 import org.hms.platform.problem.ProblemException;
 import org.hms.platform.web.Page;
 import org.hms.platform.web.Versions;
@@ -65,6 +67,7 @@ public class UserResource {
 
     @POST
     @RolesAllowed(ADMIN)
+    @Audited(action = UserService.CREATE, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
     @Operation(summary = "Create an account", description = "Roles from the platform's set; role patient needs"
             + " patientId and is never combined with staff roles. The password must meet the policy (at least"
             + " 12 characters, not common, not the username); unless mustChangePassword is false its owner"
@@ -78,6 +81,7 @@ public class UserResource {
 
     @GET
     @RolesAllowed(ADMIN)
+    @Audited(action = UserService.LIST, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
     @Operation(summary = "List accounts", description = "By username; filters combine with AND. Paged; total"
             + " counts all matches.")
     public Uni<Page<UserResponse>> list(
@@ -106,6 +110,7 @@ public class UserResource {
     @GET
     @Path("{id}")
     @RolesAllowed(ADMIN)
+    @Audited(action = UserService.READ, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
     @Operation(summary = "Read an account", description = "ETag = version, for the changes below.")
     public Uni<Response> read(@PathParam("id") UUID id) {
         return users.read(id).map(this::withEtag);
@@ -115,6 +120,7 @@ public class UserResource {
     @Path("{id}/disable")
     @Consumes(MediaType.WILDCARD) // no body: whatever content type a client sends
     @RolesAllowed(ADMIN)
+    @Audited(action = UserService.DISABLE, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
     @Operation(summary = "Disable an account", description = "It can no longer sign in or refresh, and its"
             + " sessions end (access tokens already issued expire within minutes). Not your own account."
             + " If-Match required (428), stale → 412.")
@@ -127,6 +133,7 @@ public class UserResource {
     @Path("{id}/enable")
     @Consumes(MediaType.WILDCARD) // no body: whatever content type a client sends
     @RolesAllowed(ADMIN)
+    @Audited(action = UserService.ENABLE, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
     @Operation(summary = "Enable an account again", description = "If-Match required (428), stale → 412.")
     public Uni<Response> enable(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.fromIfMatch(ifMatch);
@@ -136,6 +143,7 @@ public class UserResource {
     @POST
     @Path("{id}/password")
     @RolesAllowed(ADMIN)
+    @Audited(action = UserService.PASSWORD_RESET, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
     @Operation(summary = "Reset an account's password", description = "Sets newPassword (policy applies); unless"
             + " mustChangePassword is false its owner must change it at the next sign-in. Ends the account's"
             + " sessions. If-Match required (428), stale → 412.")
@@ -150,6 +158,7 @@ public class UserResource {
     @PUT
     @Path("{id}/roles")
     @RolesAllowed(ADMIN)
+    @Audited(action = UserService.ROLES_CHANGE, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
     @Operation(summary = "Replace an account's roles", description = "Tokens carry the new roles from the next"
             + " sign-in or refresh (within minutes). An admin cannot take the admin role from themselves."
             + " If-Match required (428), stale → 412.")

@@ -39,6 +39,9 @@ public class UserService {
     static final String DISABLE = "user-disable";
     static final String ENABLE = "user-enable";
     static final String PASSWORD_RESET = "user-password-reset";
+    /** Reading accounts is recorded only when refused (an attempt at the admin surface). */
+    static final String LIST = "user-list";
+    static final String READ = "user-read";
 
     private final UserRepository users;
     private final SessionRepository sessions;

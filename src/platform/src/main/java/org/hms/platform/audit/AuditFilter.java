@@ -36,7 +36,7 @@ public class AuditFilter {
         Audited audited = resource == null || resource.getResourceMethod() == null
                 ? null
                 : resource.getResourceMethod().getAnnotation(Audited.class);
-        if (audited == null) {
+        if (audited == null || (audited.refusalsOnly() && !refused(response.getStatus()))) {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity()
@@ -49,7 +49,7 @@ public class AuditFilter {
             Audited audited, SecurityIdentity identity, ContainerRequestContext request, ContainerResponseContext response) {
         boolean anonymous = identity == null || identity.isAnonymous();
         List<UUID> patients = patients(audited, request, response);
-        String pathId = request.getUriInfo().getPathParameters().getFirst(audited.patientParam());
+        String pathId = request.getUriInfo().getPathParameters().getFirst(audited.idParam());
         return new AuditRecorded(
                 anonymous ? "anonymous" : identity.getPrincipal().getName(),
                 anonymous ? List.of() : List.copyOf(identity.getRoles()),
@@ -68,10 +68,13 @@ public class AuditFilter {
     }
 
     private static List<UUID> patients(Audited audited, ContainerRequestContext request, ContainerResponseContext response) {
+        if (!audited.patientData()) {
+            return List.of();
+        }
         if (response.getStatus() < 300 && response.getEntity() instanceof PatientData data) {
             return data.patientIds();
         }
-        String id = request.getUriInfo().getPathParameters().getFirst(audited.patientParam());
+        String id = request.getUriInfo().getPathParameters().getFirst(audited.idParam());
         try {
             return id == null ? List.of() : List.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
@@ -79,11 +82,15 @@ public class AuditFilter {
         }
     }
 
+    private static boolean refused(int status) {
+        return status == 401 || status == 403;
+    }
+
     static String outcome(int status) {
         if (status < 400) {
             return "success";
         }
-        if (status == 401 || status == 403) {
+        if (refused(status)) {
             return "denied";
         }
         if (status == 404 || status == 410) {

@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an endpoint that reads or writes patient data. Every call to it, allowed or
- * refused, becomes an {@code AuditRecorded} event (through the outbox to {@code hms.audit})
- * before the response leaves.
+ * Marks an endpoint that reads or writes patient data, or another record whose every access
+ * must be traceable (accounts). Every call to it, allowed or refused, becomes an
+ * {@code AuditRecorded} event (through the outbox to {@code hms.audit}) before the response
+ * leaves.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -20,6 +21,15 @@ public @interface Audited {
     /** The kind of record touched. */
     String resource() default "Patient";
 
-    /** The path parameter naming the patient, used when the response does not say. */
-    String patientParam() default "id";
+    /** The path parameter naming the record (for patient data, the patient), used when the response does not say. */
+    String idParam() default "id";
+
+    /** Whether the record is patient data: its id then counts among the patients touched. */
+    boolean patientData() default true;
+
+    /**
+     * Only calls refused before the endpoint ran (401, 403) are recorded here: the endpoint
+     * records every other outcome itself, in the transaction of its change.
+     */
+    boolean refusalsOnly() default false;
 }
