@@ -1,0 +1,334 @@
+package org.hms.systemtests.running;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hms.platform.security.Roles;
+import org.hms.platform.testing.TestTokens;
+
+/**
+ * The whole system as {@code ./hms up} runs it, started once for this test module: gateway,
+ * identity and patients from their packaged jars on ports 18080-18082 (so a running
+ * {@code ./hms up} on 8080-8082 is left alone), each with databases of its own
+ * ({@code hms_<svc>_system}, emptied first), Redis logical database 5, the shared Kafka broker,
+ * and the gateway routed to them. Logs: {@code src/system-tests/target/<svc>.log}.
+ *
+ * <p>Obtain it through {@link RunningSystem} (a JUnit extension); it is stopped when the test
+ * run ends (and by a JVM shutdown hook, should the run be cut short).
+ */
+public final class SystemUnderTest implements AutoCloseable {
+
+    /** The services ./hms runs (its SERVICES list); a new one joins here and in the matrix. */
+    private static final List<Service> SERVICES = List.of(
+            new Service("gateway", 18080, false),
+            new Service("identity", 18081, true),
+            new Service("patients", 18082, true));
+
+    private static final String PG = "127.0.0.1:5432";
+    private static final String REDIS = "redis://127.0.0.1:6379/5";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** ./hms' SERVICE_JVM_OPTS; HMS_JVM_OPTS overrides them there and here. */
+    private static final String JVM_OPTS = "-Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m"
+            + " -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -Xss512k";
+    /** Far above what the walk needs, so no request of it is throttled (429). */
+    private static final String NO_REAL_LIMIT = "1000000";
+
+    private record Service(String name, int port, boolean hasDatabase) {}
+
+    private final Path root;
+    private final Path target;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::stopAll, "hms-system-tests-shutdown");
+    private UUID patientId;
+    private String adminToken;
+
+    private SystemUnderTest(Path root, Path target) {
+        this.root = root;
+        this.target = target;
+    }
+
+    /** Starts every service and waits until each is ready and the gateway's OpenAPI has all of them. */
+    static SystemUnderTest start() {
+        Path root = Path.of(System.getProperty("hms.root", "../..")).toAbsolutePath().normalize();
+        Path target = Path.of(System.getProperty("hms.system-tests.target", "target")).toAbsolutePath().normalize();
+        SystemUnderTest system = new SystemUnderTest(root, target);
+        Runtime.getRuntime().addShutdownHook(system.shutdownHook);
+        try {
+            system.startServices();
+            system.patientId = system.registerPatient("Matrix");
+            return system;
+        } catch (RuntimeException | Error e) {
+            system.stopAll();
+            throw e;
+        }
+    }
+
+    private void startServices() {
+        long started = System.nanoTime();
+        for (Service service : SERVICES) {
+            if (portOpen(service.port())) {
+                throw new IllegalStateException("port " + service.port() + " is taken: another system-test run, or"
+                        + " a process left by one? (" + service.name() + " wants it)");
+            }
+            if (service.hasDatabase()) {
+                emptyDatabase(service.name());
+            }
+        }
+        for (Service service : SERVICES) {
+            processes.add(ServiceProcess.start(service.name(), service.port(), jar(service.name()),
+                    environment(service), jvmOptions(service), target.resolve(service.name() + ".log"),
+                    target.resolve(service.name() + ".pid")));
+        }
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        processes.forEach(p -> p.awaitReady(deadline));
+        awaitMergedOpenApi(deadline);
+        System.out.printf("system under test ready in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
+                String.join(", ", processes.stream().map(p -> p.name() + " :" + p.port()).toList()));
+    }
+
+    /** The variables ./hms' start_service sets, pointed at this module's databases, Redis db and keys. */
+    private Map<String, String> environment(Service service) {
+        String svc = service.name();
+        Path hmsHome = hmsHome();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "hms_" + svc);
+        // DEV-ONLY credentials, as ./hms setup creates them (password = role name)
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "hms_" + svc);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + PG + "/" + database(svc));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PG + "/" + database(svc));
+        env.put("QUARKUS_REDIS_HOSTS", REDIS);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", envOr("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                envOr("MP_JWT_VERIFY_PUBLICKEY_LOCATION", hmsHome.resolve("keys/jwt-public.pem").toString()));
+        Optional.ofNullable(System.getenv("SMALLRYE_JWT_SIGN_KEY_LOCATION"))
+                .ifPresent(v -> env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", v));
+        env.put("HMS_HOME", hmsHome.toString());
+        env.put("HMS_IDENTITY_INITIAL_ADMIN_PASSWORD_GENERATED", "true");
+        if (!svc.equals("identity")) {
+            // verification by identity's JWKS (for services that support it; ignored by the others)
+            env.put("HMS_TOKENS_JWKS_LOCATION", "http://127.0.0.1:" + port("identity") + "/.well-known/jwks.json");
+        }
+        env.put("MALLOC_ARENA_MAX", "2");
+        // plain-text logs (prod's default is JSON): their tails end up in failure messages
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
+    }
+
+    /** Settings with no environment-variable form that works for map keys: system properties. */
+    private List<String> jvmOptions(Service service) {
+        List<String> options = new ArrayList<>(Arrays.asList(envOr("HMS_JVM_OPTS", JVM_OPTS).trim().split("\\s+")));
+        switch (service.name()) {
+            case "gateway" -> {
+                SERVICES.stream().filter(s -> !s.name().equals("gateway")).forEach(s -> options.add(
+                        "-Dhms.gateway.upstreams." + s.name() + ".url=http://127.0.0.1:" + s.port()));
+                for (String tier : List.of("admin", "staff", "patient", "anonymous")) {
+                    options.add("-Dhms.gateway.rate-limit.tiers." + tier + ".requests=" + NO_REAL_LIMIT);
+                }
+                for (String rule : List.of("search", "export", "login")) {
+                    options.add("-Dhms.gateway.rate-limit.rules." + rule + ".requests=" + NO_REAL_LIMIT);
+                }
+            }
+            case "identity" -> options.add("-Dhms.identity.initial-admin-password-file=" + adminPasswordFile());
+            default -> {}
+        }
+        return options;
+    }
+
+    /**
+     * Every run starts from empty databases (the first admin is created afresh, with a new
+     * password file): drops what the service's role owns there, Flyway then migrates again.
+     */
+    private static void emptyDatabase(String svc) {
+        String url = "jdbc:postgresql://" + PG + "/" + database(svc);
+        try (Connection connection = DriverManager.getConnection(url, "hms_" + svc, "hms_" + svc);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP OWNED BY CURRENT_USER");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty " + database(svc) + " (" + e.getMessage()
+                    + "): does it exist? ./hms setup (or ./hms test) creates it", e);
+        }
+    }
+
+    /** The gateway merges the OpenAPI documents of the services that answer; wait until all do. */
+    private void awaitMergedOpenApi(Instant deadline) {
+        while (true) {
+            Response answer = given().baseUri(gatewayUrl()).get("/openapi");
+            if (answer.statusCode() == 200 && answer.jsonPath().getList("x-hms-unavailable").isEmpty()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the gateway's /openapi still misses services: "
+                        + answer.asString().lines().limit(5).toList());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Registers a patient through the gateway as a receptionist; answers its id. */
+    public UUID registerPatient(String family) {
+        String given = "T" + UUID.randomUUID().toString().substring(0, 8);
+        Response answer = given().baseUri(gatewayUrl())
+                .auth().oauth2(TestTokens.of(Roles.RECEPTIONIST))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":{\"family\":\"" + family + "\",\"given\":[\"" + given + "\"]},"
+                        + "\"birthDate\":\"1984-03-07\",\"gender\":\"female\"}")
+                .queryParam("confirmNotDuplicate", true)
+                .post("/api/v1/patients");
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("registering a patient through the gateway answered "
+                    + answer.statusCode() + ": " + answer.asString());
+        }
+        return UUID.fromString(answer.jsonPath().getString("id"));
+    }
+
+    /**
+     * An access token identity issued to {@code admin} after a real sign-in through the gateway.
+     * The first admin must change the generated password before a token is issued, so the first
+     * call does that (with a random new password) and signs in again.
+     */
+    public synchronized String adminToken() {
+        if (adminToken == null) {
+            String password = readAdminPassword();
+            Response first = signIn("admin", password);
+            if (first.statusCode() == 403 && first.asString().contains("password-change-required")) {
+                String next = "Sys-" + UUID.randomUUID();
+                Response changed = given().baseUri(gatewayUrl()).contentType(ContentType.JSON)
+                        .body(Map.of("username", "admin", "currentPassword", password, "newPassword", next))
+                        .post("/api/v1/auth/password");
+                if (changed.statusCode() != 204) {
+                    throw new IllegalStateException("changing admin's password answered " + changed.statusCode()
+                            + ": " + changed.asString());
+                }
+                first = signIn("admin", next);
+            }
+            if (first.statusCode() != 200) {
+                throw new IllegalStateException("admin's sign-in answered " + first.statusCode() + ": "
+                        + first.asString());
+            }
+            adminToken = first.jsonPath().getString("access_token");
+        }
+        return adminToken;
+    }
+
+    private Response signIn(String username, String password) {
+        return given().baseUri(gatewayUrl()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token");
+    }
+
+    private String readAdminPassword() {
+        Path file = adminPasswordFile();
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("identity wrote no first-admin password to " + file
+                    + " (log: " + target.resolve("identity.log") + ")", e);
+        }
+    }
+
+    /** The patient registered at start-up; tests only read it. */
+    public UUID patientId() {
+        return patientId;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + port("gateway");
+    }
+
+    public String serviceUrl(String name) {
+        return "http://127.0.0.1:" + port(name);
+    }
+
+    /** The services, in ./hms' order. */
+    public List<String> serviceNames() {
+        return SERVICES.stream().map(Service::name).toList();
+    }
+
+    /** The repository's root folder (docs/, services/). */
+    public Path root() {
+        return root;
+    }
+
+    /** The end of a service's log, for failure messages. */
+    public String logTail(String name, int lines) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .map(p -> p.logTail(lines)).orElse("(not started)");
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already: the hook runs (stopAll is idempotent)
+        }
+    }
+
+    private synchronized void stopAll() {
+        // each gets SIGTERM at once, then each is awaited (and killed after the grace period)
+        processes.forEach(ServiceProcess::signalStop);
+        processes.reversed().forEach(ServiceProcess::stop);
+    }
+
+    private int port(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().port();
+    }
+
+    private Path jar(String svc) {
+        return root.resolve("services").resolve(svc).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private Path adminPasswordFile() {
+        return target.resolve("admin-password");
+    }
+
+    private Path hmsHome() {
+        String home = System.getenv("HMS_HOME");
+        return home == null || home.isBlank() ? root.resolve(".hms") : Path.of(home).toAbsolutePath();
+    }
+
+    private static String database(String svc) {
+        return "hms_" + svc + "_system";
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
