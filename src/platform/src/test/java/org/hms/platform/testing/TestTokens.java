@@ -92,6 +92,14 @@ public final class TestTokens {
     }
 
     /**
+     * Signed with the dev key but under a key id identity does not publish: refused by a
+     * service that verifies by kid against identity's JWKS (a single PEM key would accept it).
+     */
+    public static String unpublishedKeyId(String role) {
+        return signedWith(devKey(), "not-published", role);
+    }
+
+    /**
      * A valid token whose payload was changed after signing: the role is swapped for
      * {@code admin} and the subject for another user, the signature left as it was.
      */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hms.platform.security.Roles;
@@ -47,6 +48,19 @@ class IdentityTokensTest {
 
         assertThat(me.statusCode()).as(me.asString()).isEqualTo(200);
         assertThat(me.jsonPath().getString("username")).isEqualTo("admin");
+    }
+
+    @Test
+    void servicesFindTheKeyByKidInIdentitysJwks(SystemUnderTest system) {
+        String path = "/api/v1/patients/" + system.patientId();
+        String published = TestTokens.of(Roles.PHYSICIAN); // the dev key, which identity signs with here
+        String unpublished = TestTokens.unpublishedKeyId(Roles.PHYSICIAN); // same key, a kid not in the JWKS
+
+        for (String base : List.of(system.serviceUrl("patients"), system.gatewayUrl())) {
+            assertThat(given().baseUri(base).auth().oauth2(published).get(path).statusCode()).as(base).isEqualTo(200);
+            assertThat(given().baseUri(base).auth().oauth2(unpublished).get(path).statusCode()).as(base)
+                    .isEqualTo(401);
+        }
     }
 
     static Stream<Arguments> tokensIdentityDidNotIssue() {

@@ -119,16 +119,10 @@ public final class SystemUnderTest implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PG + "/" + database(svc));
         env.put("QUARKUS_REDIS_HOSTS", REDIS);
         env.put("KAFKA_BOOTSTRAP_SERVERS", envOr("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                envOr("MP_JWT_VERIFY_PUBLICKEY_LOCATION", hmsHome.resolve("keys/jwt-public.pem").toString()));
-        Optional.ofNullable(System.getenv("SMALLRYE_JWT_SIGN_KEY_LOCATION"))
-                .ifPresent(v -> env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", v));
         env.put("HMS_HOME", hmsHome.toString());
         env.put("HMS_IDENTITY_INITIAL_ADMIN_PASSWORD_GENERATED", "true");
-        if (!svc.equals("identity")) {
-            // verification by identity's JWKS (for services that support it; ignored by the others)
-            env.put("HMS_TOKENS_JWKS_LOCATION", "http://127.0.0.1:" + port("identity") + "/.well-known/jwks.json");
-        }
+        // every service verifies tokens against identity's JWKS, as under ./hms up
+        env.put("HMS_IDENTITY_URL", "http://127.0.0.1:" + port("identity"));
         env.put("MALLOC_ARENA_MAX", "2");
         // plain-text logs (prod's default is JSON): their tails end up in failure messages
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
