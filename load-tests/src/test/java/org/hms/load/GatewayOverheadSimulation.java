@@ -29,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * difference, at its end.
  *
  * <p>An open model: {@code -Drate} users a second (default 150, so twice that in requests) for
- * {@code -Dduration} seconds (60), after {@code -DwarmUp} seconds (15) of the same traffic
+ * {@code -Dduration} seconds (60), after {@code -DwarmUp} seconds (30) of the same traffic
  * rising from 1 user a second, reported under other names ("warm-up ..."), so that JIT
  * compilation, connection pools and the token caches settle first. The physicians' tokens come from {@code -DphysicianTokens} (comma-separated;
  * several users, because the gateway limits each user to its tier's budget a minute), and a
@@ -53,7 +53,7 @@ public class GatewayOverheadSimulation extends Simulation {
             .toList();
     private final int rate = LoadSettings.positive("rate", 150);
     private final int durationSeconds = LoadSettings.positive("duration", 60);
-    private final int warmUpSeconds = LoadSettings.nonNegative("warmUp", 15);
+    private final int warmUpSeconds = LoadSettings.nonNegative("warmUp", 30);
     private final int idPoolTarget = LoadSettings.positive("idPool", 1000);
     private final String receptionist =
             LoadSettings.bearer(LoadSettings.token("receptionistToken", "HMS_RECEPTIONIST_TOKEN"));
