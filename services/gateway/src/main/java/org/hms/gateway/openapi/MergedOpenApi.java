@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,9 @@ public class MergedOpenApi {
 
     public static final String PATH = "/openapi";
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
+    private static final String GATEWAY = "gateway";
+    /** The gateway's own endpoints (this one and the status page), written by hand: they are Vert.x routes. */
+    private static final JsonObject OWN_DOCUMENT = ownDocument();
 
     private final Upstreams upstreams;
     private final RouteTable table;
@@ -50,6 +56,7 @@ public class MergedOpenApi {
                     unavailable.add(documented.get(i).name());
                 }
             }
+            sources.add(new OpenApiMerger.Source(GATEWAY, OWN_DOCUMENT.copy()));
             JsonObject merged = OpenApiMerger.merge(info(sources, unavailable), sources, this::owns)
                     .put("x-hms-unavailable", unavailable);
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(merged.toBuffer());
@@ -65,7 +72,18 @@ public class MergedOpenApi {
     }
 
     private boolean owns(String service, String path) {
+        if (service.equals(GATEWAY)) {
+            return true;
+        }
         return table.match(path).map(Route::upstream).filter(service::equals).isPresent();
+    }
+
+    private static JsonObject ownDocument() {
+        try (InputStream in = MergedOpenApi.class.getResourceAsStream("/openapi/gateway.json")) {
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the gateway's own OpenAPI document (openapi/gateway.json) is missing", e);
+        }
     }
 
     private static JsonObject info(List<OpenApiMerger.Source> sources, JsonArray unavailable) {
@@ -74,7 +92,8 @@ public class MergedOpenApi {
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse("0.1.0");
-        String services = String.join(", ", sources.stream().map(OpenApiMerger.Source::service).toList());
+        String services = String.join(", ", sources.stream().map(OpenApiMerger.Source::service)
+                .filter(name -> !name.equals(GATEWAY)).toList());
         String description = "Every HMS service through one origin, the gateway. Merged from: " + services + "."
                 + (unavailable.isEmpty() ? "" : " Not answering now, so missing: " + unavailable.encode() + ".");
         return new JsonObject().put("title", "HMS API").put("version", version).put("description", description);

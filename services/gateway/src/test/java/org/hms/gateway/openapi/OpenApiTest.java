@@ -29,6 +29,9 @@ class OpenApiTest {
                 .body("paths.'/api/v1/patients/{id}'.get", notNullValue())
                 .body("paths.'/api/v1/auth/token'.post", notNullValue())
                 .body("paths.'/api/v1/users'.get", notNullValue())
+                // the gateway's own routes, admin-only status page included
+                .body("paths.'/openapi'.get", notNullValue())
+                .body("paths.'/api/v1/gateway/status'.get.security[0].SecurityScheme", hasItem("admin"))
                 // patients' document lists a path the gateway routes elsewhere: not patients' to publish
                 .body("paths.'/api/v1/users/sneaky'", nullValue())
                 // nothing listens for ghost: left out, and said so

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.hms.platform.security.Roles;
 import org.hms.systemtests.authorization.AuthorizationMatrix.Rule;
 import org.hms.systemtests.authorization.MatrixWalk.Mismatch;
@@ -54,8 +53,9 @@ class AuthorizationMatrixTest {
         system.serviceNames().stream().filter(s -> !s.equals(Coverage.GATEWAY)).forEach(service -> Operation.allOf(
                         given().baseUri(system.serviceUrl(service)).get("/q/openapi?format=json").asString())
                 .forEach(op -> owner.put(op.key(), service)));
+        // what no service documents itself is the gateway's own
+        documented.forEach(op -> owner.putIfAbsent(op.key(), Coverage.GATEWAY));
         List<String> wrong = matrix.rules().stream()
-                .filter(rule -> !rule.service().equals(Coverage.GATEWAY))
                 .filter(rule -> !rule.service().equals(owner.get(rule.key())))
                 .map(rule -> rule.key() + ": the table says " + rule.service() + ", the OpenAPI documents say "
                         + owner.getOrDefault(rule.key(), "nobody"))
@@ -65,7 +65,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyCallerGetsWhatTheTableSaysThroughTheGateway() {
-        List<Operation> operations = Stream.concat(documented.stream(), gatewayOwnRoutes().stream()).toList();
+        List<Operation> operations = documented;
         int before = walk.calls();
         List<Mismatch> mismatches = walk.walk(operations, matrix);
         System.out.printf("authorisation walk: %d operations, %d calls through the gateway, %d mismatches%n",
@@ -128,13 +128,5 @@ class AuthorizationMatrixTest {
                         "POST /api/v1/patients: no rule (the Roles cell must be public, authenticated or roles)",
                         "POST /api/v1/patients: Patient self must be yes or no, not 'maybe'")
                 .anyMatch(problem -> problem.startsWith("POST /api/v1/patients: unknown role 'doorman'"));
-    }
-
-    /** The table's gateway rows: the gateway serves them itself, so no OpenAPI document lists them. */
-    private static List<Operation> gatewayOwnRoutes() {
-        return matrix.rules().stream()
-                .filter(rule -> rule.service().equals(Coverage.GATEWAY))
-                .map(rule -> new Operation(rule.method(), rule.path()))
-                .toList();
     }
 }
