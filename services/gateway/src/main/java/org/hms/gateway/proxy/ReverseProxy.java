@@ -31,7 +31,7 @@ import org.hms.gateway.problem.Problems;
  * Passes a request to its upstream and the answer back, streaming both bodies (never buffered
  * whole) with back-pressure. End-to-end headers travel unchanged (Authorization, If-Match, ETag,
  * Idempotency-Key, Location, Content-Type, X-Break-Glass-Reason, traceparent...); hop-by-hop
- * headers stop here. The client's Host is kept, so the Location a service builds points at the
+ * headers stop here; a request without a trace context gets one. The client's Host is kept, so the Location a service builds points at the
  * gateway; X-Forwarded-For/-Proto/-Host say where the request came from.
  */
 @ApplicationScoped
@@ -169,6 +169,9 @@ public class ReverseProxy {
             }
         }
         headers.set(RequestIds.HEADER, requestId);
+        if (!headers.contains(TraceParents.HEADER)) {
+            headers.set(TraceParents.HEADER, TraceParents.fresh());
+        }
         SocketAddress peer = in.connection() == null ? null : in.connection().remoteAddress();
         if (peer != null && peer.hostAddress() != null) {
             String before = in.getHeader(X_FORWARDED_FOR);

@@ -208,14 +208,28 @@ class ProxyTest {
     }
 
     @Test
-    void theTraceContextContinuesToTheService() {
-        String traceId = UUID.randomUUID().toString().replace("-", "");
+    void theClientsTraceContextReachesTheService() {
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
         given().auth().oauth2(Callers.freshUser("nurse"))
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("traceparent", traceparent)
+                .header("tracestate", "hms=ward7")
                 .get("/api/v1/patients/echo")
                 .then()
                 .statusCode(200)
-                .body("headers.traceparent", matchesPattern("00-" + traceId + "-[0-9a-f]{16}-01"));
+                .body("headers.traceparent", equalTo(traceparent))
+                .body("headers.tracestate", equalTo("hms=ward7"));
+    }
+
+    @Test
+    void aRequestWithoutTraceContextGetsOneAtTheGateway() {
+        String first = given().auth().oauth2(Callers.freshUser("nurse")).get("/api/v1/patients/echo")
+                .then().statusCode(200).extract().path("headers.traceparent");
+        String second = given().auth().oauth2(Callers.freshUser("nurse")).get("/api/v1/patients/echo")
+                .then().statusCode(200).extract().path("headers.traceparent");
+
+        assertThat(first).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(second).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(first.substring(3, 35)).as("a new trace each").isNotEqualTo(second.substring(3, 35));
     }
 
     @Test
