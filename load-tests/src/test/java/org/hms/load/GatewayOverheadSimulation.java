@@ -6,7 +6,6 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -15,8 +14,6 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -25,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * http://localhost:8082) and once through the gateway ({@code -DgatewayUrl}, default
  * http://localhost:8080), in a random order, so both paths see the same load, the same cache
  * and the same moments of machine noise. Gatling's report then gives p50/p95/p99 of
- * "read direct" and "read via gateway" side by side; the simulation also prints both, and the
- * difference, at its end.
+ * "read direct" and "read via gateway" side by side ({@code ./hms load gateway} prints both rows and
+ * the difference from the report).
  *
  * <p>An open model: {@code -Drate} users a second (default 150, so twice that in requests) for
  * {@code -Dduration} seconds (60), after {@code -DwarmUp} seconds (30) of the same traffic
@@ -60,25 +57,15 @@ public class GatewayOverheadSimulation extends Simulation {
 
     private volatile List<String> patientIds = List.of();
 
-    /** Response times (ms) of the measured reads, for the summary printed at the end. */
-    private final Queue<Long> directTimes = new ConcurrentLinkedQueue<>();
-    private final Queue<Long> gatewayTimes = new ConcurrentLinkedQueue<>();
-
-    private ChainBuilder read(String name, String baseUrl, Queue<Long> times) {
+    private ChainBuilder read(String name, String baseUrl) {
         return exec(http(name).get(baseUrl + "/api/v1/patients/#{patientId}")
-                        .header("Authorization", "#{bearer}")
-                        .check(status().is(200), responseTimeInMillis().saveAs("ms")))
-                .exec(session -> {
-                    if (times != null && session.contains("ms")) {
-                        times.add(session.getLong("ms"));
-                    }
-                    return session.remove("ms");
-                });
+                .header("Authorization", "#{bearer}")
+                .check(status().is(200)));
     }
 
-    private ChainBuilder readBothWays(String directName, String gatewayName, boolean measured) {
-        ChainBuilder direct = read(directName, directUrl, measured ? directTimes : null);
-        ChainBuilder viaGateway = read(gatewayName, gatewayUrl, measured ? gatewayTimes : null);
+    private ChainBuilder readBothWays(String directName, String gatewayName) {
+        ChainBuilder direct = read(directName, directUrl);
+        ChainBuilder viaGateway = read(gatewayName, gatewayUrl);
         return exec(session -> {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     return session.set("patientId", patientIds.get(random.nextInt(patientIds.size())))
@@ -97,8 +84,8 @@ public class GatewayOverheadSimulation extends Simulation {
                 directUrl, gatewayUrl, rate, durationSeconds, warmUpSeconds, physicians.size());
         double maxFailedPercent = Double.parseDouble(LoadSettings.string("maxFailedPercent", "0.1"));
         ScenarioBuilder warmUp = scenario("warm-up")
-                .exec(readBothWays("warm-up direct", "warm-up via gateway", false));
-        ScenarioBuilder measured = scenario("cached reads").exec(readBothWays(DIRECT, VIA_GATEWAY, true));
+                .exec(readBothWays("warm-up direct", "warm-up via gateway"));
+        ScenarioBuilder measured = scenario("cached reads").exec(readBothWays(DIRECT, VIA_GATEWAY));
         var measuredLoad = measured.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(durationSeconds)));
         var load = warmUpSeconds == 0
                 ? measuredLoad
@@ -112,33 +99,6 @@ public class GatewayOverheadSimulation extends Simulation {
                         details(VIA_GATEWAY).failedRequests().percent().lt(maxFailedPercent),
                         details(VIA_GATEWAY).responseTime().percentile(99.0)
                                 .lt(LoadSettings.positive("gatewayP99Ms", 50)));
-    }
-
-    @Override
-    public void after() {
-        long[] direct = sorted(directTimes);
-        long[] gateway = sorted(gatewayTimes);
-        System.out.printf("%nCached patient read, %d + %d measured requests (ms):%n", direct.length, gateway.length);
-        System.out.printf("  %-18s p50 %4d   p95 %4d   p99 %4d%n", "direct", pct(direct, 50), pct(direct, 95),
-                pct(direct, 99));
-        System.out.printf("  %-18s p50 %4d   p95 %4d   p99 %4d%n", "via gateway", pct(gateway, 50),
-                pct(gateway, 95), pct(gateway, 99));
-        System.out.printf("  %-18s p50 %+4d   p95 %+4d   p99 %+4d%n%n", "gateway adds",
-                pct(gateway, 50) - pct(direct, 50), pct(gateway, 95) - pct(direct, 95),
-                pct(gateway, 99) - pct(direct, 99));
-    }
-
-    private static long[] sorted(Queue<Long> times) {
-        return times.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-
-    /** The nearest-rank percentile, as Gatling reports it. */
-    private static long pct(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
     }
 
     @Override
