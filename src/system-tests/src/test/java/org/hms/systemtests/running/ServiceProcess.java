@@ -128,6 +128,15 @@ final class ServiceProcess {
         }
     }
 
+    /** SIGKILL and wait for the process to be gone: a crash, not a shutdown. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, without waiting. */
     void signalStop() {
         if (process.isAlive()) {

@@ -247,6 +247,27 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     /** The patient registered at start-up; tests only read it. */
+    /** Kills service {@code name} (SIGKILL: a crash); {@link #restart} brings it back. */
+    public synchronized void crash(String name) {
+        process(name).kill();
+    }
+
+    /** Starts service {@code name} again, as at the start, and waits until it is ready. */
+    public synchronized void restart(String name) {
+        ServiceProcess old = process(name);
+        old.stop();
+        Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        ServiceProcess started = ServiceProcess.start(name, service.port(), jar(name), environment(service),
+                jvmOptions(service), target.resolve(name + ".log"), target.resolve(name + ".pid"));
+        processes.set(processes.indexOf(old), started);
+        started.awaitReady(Instant.now().plus(READY_TIMEOUT));
+    }
+
+    private ServiceProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
     public UUID patientId() {
         return patientId;
     }
