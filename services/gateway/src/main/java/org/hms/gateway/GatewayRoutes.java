@@ -9,7 +9,7 @@ import java.util.List;
 import org.hms.gateway.edge.Caller;
 import org.hms.gateway.edge.Edge;
 import org.hms.gateway.openapi.MergedOpenApi;
-import org.hms.gateway.problem.Problem;
+import org.hms.platform.problem.Problem;
 import org.hms.gateway.problem.Problems;
 import org.hms.gateway.proxy.ReverseProxy;
 import org.hms.gateway.proxy.Upstream;
@@ -58,7 +58,7 @@ public class GatewayRoutes {
     private void forward(RoutingContext ctx) {
         Route route = ctx.get(Edge.ROUTE);
         if (route == null) {
-            Problems.send(ctx, Problem.notFound(ctx.normalizedPath()));
+            Problems.send(ctx, Problem.notFound("no service answers " + ctx.normalizedPath()));
             return;
         }
         Caller caller = ctx.get(Edge.CALLER);

@@ -1,8 +1,5 @@
 package org.hms.gateway.edge;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.logging.Log;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -11,17 +8,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.hms.platform.security.TokenCache;
 
 /**
  * Verifies bearer tokens at the edge with the key, issuer and groups claim the services use
  * ({@code mp.jwt.verify.*}), so a bad token is refused before any upstream sees it. A client
  * sends the same token with every call: its RS256 signature is checked once and the result kept
- * until the token expires (at most ten minutes), as the services' VerifiedTokenCache does. Only
- * tokens that verified are kept, keyed by their exact text.
+ * in the platform's {@link TokenCache}, as the services' VerifiedTokenCache does.
  *
  * <p>A token not seen before is verified on a worker thread: its key comes from identity's JWKS,
  * which the parser fetches over HTTP when the cached set is stale or lacks the token's kid.
@@ -29,22 +24,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class EdgeAuthenticator {
 
-    private static final Duration LONGEST = Duration.ofMinutes(10);
     private static final String BEARER = "Bearer ";
 
     private final JWTParser parser;
     private final Vertx vertx;
-    private final Cache<String, Verified> verified = Caffeine.newBuilder()
-            .maximumSize(20_000)
-            .expireAfter(Expiry.creating((String token, Verified v) -> untilExpiry(v.expiresAt())))
-            .build();
+    private final TokenCache<Verified> verified = new TokenCache<>();
 
     public EdgeAuthenticator(JWTParser parser, Vertx vertx) {
         this.parser = parser;
         this.vertx = vertx;
     }
 
-    private record Verified(String subject, Set<String> roles, Instant expiresAt) {}
+    private record Verified(String subject, Set<String> roles, long expiresAt) {}
 
     /** The caller of {@code request}; never fails: a bad token makes an anonymous caller. */
     public Future<Caller> identify(HttpServerRequest request, String clientIp) {
@@ -56,15 +47,15 @@ public class EdgeAuthenticator {
             return Future.succeededFuture(Caller.anonymous(clientIp, true));
         }
         String token = authorization.substring(BEARER.length()).trim();
-        Verified known = verified.getIfPresent(token);
-        if (known != null && untilExpiry(known.expiresAt()).isPositive()) {
+        Verified known = verified.get(token);
+        if (known != null) {
             return Future.succeededFuture(Caller.user(known.subject(), known.roles(), clientIp));
         }
         return vertx.executeBlocking(() -> verify(token), false).map(checked -> {
             if (checked == null) {
                 return Caller.anonymous(clientIp, true);
             }
-            verified.put(token, checked);
+            verified.put(token, checked, checked.expiresAt());
             return Caller.user(checked.subject(), checked.roles(), clientIp);
         });
     }
@@ -77,19 +68,11 @@ public class EdgeAuthenticator {
                 return null;
             }
             Set<String> roles = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-            return new Verified(subject, roles, Instant.ofEpochSecond(jwt.getExpirationTime()));
+            return new Verified(subject, roles, jwt.getExpirationTime());
         } catch (ParseException | RuntimeException e) {
             // a bad token, or no key for it (identity's JWKS unreachable and nothing cached)
             Log.debugf("token refused at the edge: %s", e.getMessage());
             return null;
         }
-    }
-
-    private static Duration untilExpiry(Instant expiresAt) {
-        Duration left = Duration.between(Instant.now(), expiresAt);
-        if (left.isNegative()) {
-            return Duration.ZERO; // within the verifier's clock skew: valid, but not worth keeping
-        }
-        return left.compareTo(LONGEST) > 0 ? LONGEST : left;
     }
 }

@@ -3,12 +3,31 @@ package org.hms.gateway.problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import org.hms.platform.problem.Problem;
 
-/** Answers a request with a problem, whatever state its streams are in. */
+/**
+ * Answers a request with the platform's {@link Problem} (the very type and shape the services
+ * answer with), whatever state its streams are in, and names the problems only a proxy meets.
+ */
 public final class Problems {
 
     private Problems() {}
+
+    /** 504: the upstream took longer than the route allows. */
+    public static Problem timeout(String service, Duration limit) {
+        String within = limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
+        return Problem.of("upstream-timeout", "Gateway timeout", 504, service + " did not answer within " + within)
+                .with("service", service);
+    }
+
+    /** 502: the upstream broke off the exchange before a complete answer. */
+    public static Problem badGateway(String service) {
+        return Problem.of("bad-gateway", "Bad gateway", 502, service + " broke off the exchange")
+                .with("service", service);
+    }
 
     public static void send(RoutingContext ctx, Problem problem) {
         send(ctx, problem, null, null);
@@ -26,11 +45,11 @@ public final class Problems {
             return;
         }
         discardBody(ctx.request());
-        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.setStatusCode(problem.getStatus()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (header != null) {
             response.putHeader(header, value);
         }
-        response.end(problem.toJson(ctx.request().path()).toBuffer());
+        response.end(Json.encodeToBuffer(problem.at(ctx.request().path())));
     }
 
     /**

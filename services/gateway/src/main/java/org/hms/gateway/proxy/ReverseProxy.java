@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
-import org.hms.gateway.edge.RequestIds;
-import org.hms.gateway.problem.Problem;
+import org.hms.platform.web.RequestIds;
+import org.hms.platform.problem.Problem;
 import org.hms.gateway.problem.Problems;
 
 /**
@@ -56,7 +56,7 @@ public class ReverseProxy {
     public void forward(RoutingContext ctx, Upstream upstream, String uri) {
         HttpServerRequest in = ctx.request();
         RequestOptions options = Upstreams.target(upstream, in.method(), uri)
-                .setHeaders(requestHeaders(in, ctx.get(RequestIds.KEY)))
+                .setHeaders(requestHeaders(in, ctx.get(RequestIds.HEADER)))
                 .setConnectTimeout(upstream.config().connectTimeout().toMillis())
                 .setIdleTimeout(upstream.timeout().toMillis());
         upstream.breaker()
@@ -148,13 +148,13 @@ public class ReverseProxy {
             return;
         }
         Log.warnf("%s %s → %s failed (request %s): %s", ctx.request().method(), ctx.request().path(), name,
-                ctx.get(RequestIds.KEY), failure.toString());
+                ctx.get(RequestIds.HEADER), failure.toString());
         if (failure instanceof TimeoutException) {
-            Problems.send(ctx, Problem.timeout(name, upstream.timeout()));
+            Problems.send(ctx, Problems.timeout(name, upstream.timeout()));
         } else if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
             Problems.send(ctx, Problem.unavailable(name, "cannot be reached"), "Retry-After", "1");
         } else {
-            Problems.send(ctx, Problem.badGateway(name));
+            Problems.send(ctx, Problems.badGateway(name));
         }
     }
 

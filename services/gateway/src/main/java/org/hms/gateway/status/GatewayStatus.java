@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import org.hms.gateway.config.GatewayConfig;
 import org.hms.gateway.edge.Caller;
 import org.hms.gateway.edge.Edge;
-import org.hms.gateway.problem.Problem;
+import org.hms.platform.problem.Problem;
 import org.hms.gateway.problem.Problems;
 import org.hms.gateway.ratelimit.RedisClients;
 import org.hms.gateway.proxy.Upstream;

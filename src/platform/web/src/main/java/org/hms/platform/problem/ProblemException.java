@@ -30,7 +30,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(Problem.of("not-found", "Not found", 404, what + " " + id + " does not exist"));
+        return new ProblemException(Problem.notFound(what + " " + id + " does not exist"));
     }
 
     public static ProblemException conflict(String slug, String detail) {
@@ -38,7 +38,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail));
+        return new ProblemException(Problem.forbidden(detail));
     }
 
     public static ProblemException badRequest(String field, String message) {

@@ -17,10 +17,17 @@ public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /**
+     * The one rule, at the gateway and in every service: the caller's id when it sent a sane one
+     * (so a client or the gateway can follow a request through the logs), else a fresh UUID.
+     */
+    public static String accept(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = accept(request.getHeaderString(HEADER));
         request.setProperty(HEADER, id);
         MDC.put("requestId", id);
     }

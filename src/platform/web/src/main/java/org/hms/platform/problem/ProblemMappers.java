@@ -74,17 +74,14 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthenticated(Exception e, UriInfo uri) {
-        return respond(Problem.of("unauthenticated", "Unauthenticated", 401,
-                                "a valid bearer token is required")
-                        .at(path(uri)))
+        return respond(Problem.unauthenticated().at(path(uri)))
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of("forbidden", "Forbidden", 403, "your role does not allow this")
-                        .at(path(uri)))
+        return respond(Problem.forbidden("your role does not allow this").at(path(uri)))
                 .build();
     }
 

@@ -39,6 +39,34 @@ public final class Problem {
         return new Problem(slug, title, status, detail, null, new LinkedHashMap<>());
     }
 
+    /** 404: {@code detail} says what was looked for. */
+    public static Problem notFound(String detail) {
+        return of("not-found", "Not found", 404, detail);
+    }
+
+    /** 401: no token, or one that did not verify (the response adds {@code WWW-Authenticate: Bearer}). */
+    public static Problem unauthenticated() {
+        return of("unauthenticated", "Unauthenticated", 401, "a valid bearer token is required");
+    }
+
+    /** 403: the caller is known, but its role or patient does not allow this. */
+    public static Problem forbidden(String detail) {
+        return of("forbidden", "Forbidden", 403, detail);
+    }
+
+    /** 429: the caller's request budget is used up (the response adds {@code Retry-After}). */
+    public static Problem rateLimited(long retryAfterSeconds) {
+        return of("rate-limited", "Too many requests", 429,
+                        "the request limit for this caller is used up; retry after " + retryAfterSeconds + " s")
+                .with("retryAfter", retryAfterSeconds);
+    }
+
+    /** 503: another service this answer needs cannot be reached; {@code service} names it. */
+    public static Problem unavailable(String service, String why) {
+        return of("service-unavailable", "Service unavailable", 503, service + " " + why)
+                .with("service", service);
+    }
+
     public Problem with(String member, Object value) {
         extensions.put(member, value);
         return this;
