@@ -2,27 +2,32 @@ package org.hms.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The gateway's routing table, upstreams, public paths and rate limits. */
+/** Upstream settings, extra routes, public paths and rate limits (routes and ports: {@code hms.yaml}). */
 @ConfigMapping(prefix = "hms.gateway")
 public interface GatewayConfig {
 
     /**
-     * The services behind the gateway, by name. The name is what a 503 problem, the metrics
-     * and the status page call the service. Kubernetes overrides a URL with e.g.
-     * {@code HMS_GATEWAY_UPSTREAMS_PATIENTS_URL=http://patients:8080}.
+     * Settings of the services behind the gateway, by name. The services and the paths each owns
+     * come from the system descriptor ({@code hms.yaml}, in hms-contracts): every service there with
+     * routes is an upstream at {@code http://127.0.0.1:<its port>} unless {@code url} says otherwise;
+     * Kubernetes sets e.g. {@code HMS_GATEWAY_UPSTREAMS_PATIENTS_URL=http://patients:8080}. A name
+     * the descriptor does not know adds an upstream (tests' stand-ins): it needs a {@code url} and
+     * a route in {@link #routes()}.
      */
+    @WithDefaults
     Map<String, Upstream> upstreams();
 
     /**
-     * Path prefix → upstream name, e.g. {@code hms.gateway.routes."/api/v1/patients"=patients}.
-     * The longest prefix that matches whole path segments wins; any other {@code /api/v1} path
-     * is a 404 problem.
+     * Routes besides the descriptor's, path prefix → upstream name, e.g.
+     * {@code hms.gateway.routes."/api/v1/flaky"=flaky} (tests). A prefix the descriptor already
+     * routes is refused at start: the descriptor is the one routing table of the system.
      */
     Map<String, String> routes();
 
@@ -41,8 +46,8 @@ public interface GatewayConfig {
     /** One service behind the gateway. */
     interface Upstream {
 
-        /** Base URL, scheme + host + port (no path). */
-        URI url();
+        /** Base URL, scheme + host + port (no path); default: the descriptor's port on 127.0.0.1. */
+        Optional<URI> url();
 
         /** Longest wait for the upstream's answer (or for the next bytes of it): then 504. */
         @WithDefault("10s")

@@ -1,11 +1,12 @@
 package org.hms.gateway.proxy;
 
 import io.vertx.circuitbreaker.CircuitBreaker;
+import java.net.URI;
 import java.time.Duration;
 import org.hms.gateway.config.GatewayConfig;
 
 /** A service behind the gateway: where it listens, how long to wait for it, and its circuit. */
-public record Upstream(String name, String host, int port, boolean ssl, GatewayConfig.Upstream config,
+public record Upstream(String name, URI baseUrl, String host, int port, boolean ssl, GatewayConfig.Upstream config,
         CircuitBreaker breaker) {
 
     public Duration timeout() {
@@ -13,6 +14,6 @@ public record Upstream(String name, String host, int port, boolean ssl, GatewayC
     }
 
     public String url() {
-        return config.url().toString();
+        return baseUrl.toString();
     }
 }

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.hms.contracts.system.SystemDescriptor;
 import org.hms.gateway.config.GatewayConfig;
 import org.hms.gateway.metrics.GatewayMetrics;
 import org.hms.gateway.vertx.PerEventLoop;
 
 /**
- * The upstreams of the routing table, each with a circuit breaker, and the HTTP clients that call
+ * The upstreams of the routing table (the descriptor's services with routes, and any configured
+ * extra), each with a circuit breaker, and the HTTP clients that call
  * them (keep-alive pools, one client per event loop: {@link PerEventLoop}). A circuit counts transport failures only (refused, reset, timed
  * out): an upstream that answers, even with a 5xx, is reachable and its answer is passed on.
  */
@@ -35,10 +37,13 @@ import org.hms.gateway.vertx.PerEventLoop;
 @ApplicationScoped
 public class Upstreams {
 
+    /** A service's address when configuration names none: the port of the descriptor, on this host. */
+    private static final String LOOPBACK = "http://127.0.0.1:";
+
     private final PerEventLoop<HttpClient> clients;
     private final Map<String, Upstream> byName = new TreeMap<>();
 
-    public Upstreams(Vertx vertx, GatewayConfig config, GatewayMetrics metrics) {
+    public Upstreams(Vertx vertx, SystemDescriptor system, GatewayConfig config, GatewayMetrics metrics) {
         HttpClientOptions options = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(30)
@@ -48,14 +53,30 @@ public class Upstreams {
         // connections open on the event loop that asks for them (PoolOptions' event-loop size 0)
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream());
         this.clients = new PerEventLoop<>(() -> vertx.createHttpClient(options, pool));
-        config.upstreams().forEach((name, upstream) -> {
-            URI url = upstream.url();
+        urls(system, config.upstreams()).forEach((name, url) -> {
+            GatewayConfig.Upstream upstream = config.upstreams().get(name);
             boolean ssl = "https".equalsIgnoreCase(url.getScheme());
             int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
             CircuitBreaker breaker = breaker(vertx, name, upstream.circuitBreaker());
             metrics.watch(breaker);
-            byName.put(name, new Upstream(name, url.getHost(), port, ssl, upstream, breaker));
+            byName.put(name, new Upstream(name, url, url.getHost(), port, ssl, upstream, breaker));
         });
+    }
+
+    /**
+     * Where each upstream listens: every service of the descriptor with routes, on loopback at its
+     * port, unless {@code hms.gateway.upstreams.<name>.url} says otherwise; plus the configured
+     * upstreams the descriptor does not know (which must then have a url).
+     */
+    static Map<String, URI> urls(SystemDescriptor system, Map<String, GatewayConfig.Upstream> configured) {
+        Map<String, URI> urls = new TreeMap<>();
+        system.routedServices().forEach(s -> urls.put(s.name(), URI.create(LOOPBACK + s.port())));
+        configured.forEach((name, upstream) -> upstream.url().ifPresent(url -> urls.put(name, url)));
+        configured.keySet().stream().filter(name -> !urls.containsKey(name)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("hms.gateway.upstreams." + name + ".url is missing: " + name
+                    + " is not a service with routes in " + SystemDescriptor.RESOURCE);
+        });
+        return urls;
     }
 
     private static CircuitBreaker breaker(Vertx vertx, String name, GatewayConfig.CircuitBreaker config) {

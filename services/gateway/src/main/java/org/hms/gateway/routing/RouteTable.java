@@ -3,14 +3,21 @@ package org.hms.gateway.routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hms.contracts.system.SystemDescriptor;
 import org.hms.gateway.config.GatewayConfig;
+import org.hms.gateway.proxy.Upstream;
+import org.hms.gateway.proxy.Upstreams;
 
-/** Which upstream owns a path: the longest configured prefix that covers it. */
+/**
+ * Which upstream owns a path: the longest prefix that covers it, among the system descriptor's
+ * routes ({@code hms.yaml}) and any extra ones configured in {@code hms.gateway.routes}.
+ */
 @ApplicationScoped
 public class RouteTable {
 
@@ -21,8 +28,24 @@ public class RouteTable {
     private final Set<String> publicPaths;
 
     @Inject
-    public RouteTable(GatewayConfig config) {
-        this(config.routes(), config.publicPaths(), config.upstreams().keySet());
+    public RouteTable(SystemDescriptor system, GatewayConfig config, Upstreams upstreams) {
+        this(routes(system, config.routes()), config.publicPaths(),
+                upstreams.all().stream().map(Upstream::name).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** The descriptor's routes, then the configured extra ones; an extra one may not take a descriptor's prefix. */
+    static Map<String, String> routes(SystemDescriptor system, Map<String, String> extra) {
+        Map<String, String> routes = new LinkedHashMap<>();
+        system.routedServices().forEach(s -> s.routes().forEach(prefix -> routes.put(prefix, s.name())));
+        extra.forEach((prefix, upstream) -> {
+            String owner = routes.get(trimSlash(prefix));
+            if (owner != null) {
+                throw new IllegalArgumentException("hms.gateway.routes: " + prefix + " is routed to " + owner + " by "
+                        + SystemDescriptor.RESOURCE + "; change it there, not in configuration");
+            }
+            routes.put(prefix, upstream);
+        });
+        return routes;
     }
 
     RouteTable(Map<String, String> routes, List<String> publicPaths, Set<String> upstreams) {
@@ -31,8 +54,8 @@ public class RouteTable {
                 throw new IllegalArgumentException("hms.gateway.routes: prefix " + prefix + " must start with /");
             }
             if (!upstreams.contains(upstream)) {
-                throw new IllegalArgumentException("hms.gateway.routes: " + prefix + " names " + upstream
-                        + ", which is not among hms.gateway.upstreams " + upstreams);
+                throw new IllegalArgumentException("route " + prefix + " names " + upstream
+                        + ", which is not among the upstreams " + upstreams);
             }
         });
         this.routes = routes.entrySet().stream()

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hms.contracts.system.ServiceEntry;
+import org.hms.contracts.system.SystemDescriptor;
 import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
@@ -49,5 +51,29 @@ class RouteTableTest {
     void aRouteToAnUnknownUpstreamStopsTheStart() {
         assertThatThrownBy(() -> new RouteTable(Map.of("/api/v1/labs", "lab"), List.of(), Set.of("patients")))
                 .hasMessageContaining("/api/v1/labs names lab");
+    }
+
+    @Test
+    void theDescriptorsRoutesComeFirstAndConfigurationAddsOthers() {
+        SystemDescriptor system = new SystemDescriptor(List.of(
+                new ServiceEntry("gateway", 9000, false, null, null, null),
+                new ServiceEntry("lab", 9007, true, null, null, List.of("/api/v1/lab-orders", "/api/v1/specimens"))),
+                List.of());
+
+        Map<String, String> routes = RouteTable.routes(system, Map.of("/api/v1/flaky", "flaky"));
+
+        assertThat(routes).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "/api/v1/lab-orders", "lab", "/api/v1/specimens", "lab", "/api/v1/flaky", "flaky"));
+        RouteTable table = new RouteTable(routes, List.of(), Set.of("lab", "flaky"));
+        assertThat(table.match("/api/v1/specimens/9")).map(Route::upstream).contains("lab");
+    }
+
+    @Test
+    void aConfiguredRouteCannotTakeOverAPrefixOfTheDescriptor() {
+        SystemDescriptor system = new SystemDescriptor(
+                List.of(new ServiceEntry("lab", 9007, true, null, null, List.of("/api/v1/lab-orders"))), List.of());
+
+        assertThatThrownBy(() -> RouteTable.routes(system, Map.of("/api/v1/lab-orders/", "elsewhere")))
+                .hasMessageContaining("/api/v1/lab-orders/ is routed to lab by hms.yaml");
     }
 }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hms.contracts.system.ServiceEntry;
+import org.hms.contracts.system.SystemDescriptor;
 import org.hms.gateway.testing.Callers;
 import org.hms.gateway.testing.UpstreamServers;
 import org.junit.jupiter.api.Test;
@@ -29,11 +31,22 @@ class RoutingTest {
     }
 
     @Test
-    void theLongestPrefixOwnsThePath() {
-        given().auth().oauth2(Callers.freshUser("admin")).get("/api/v1/users/42")
-                .then().statusCode(200).body("upstream", equalTo("identity"));
-        given().auth().oauth2(Callers.freshUser("nurse")).get("/api/v1/patients")
-                .then().statusCode(200).body("upstream", equalTo("patients"));
+    void everyRouteOfTheSystemDescriptorReachesItsService() {
+        String admin = Callers.freshUser("admin");
+        for (ServiceEntry service : SystemDescriptor.load().routedServices()) {
+            for (String route : service.routes()) {
+                for (String path : new String[] {route, route + "/42"}) {
+                    given().auth().oauth2(admin).get(path)
+                            .then().statusCode(200).body("upstream", equalTo(service.name()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRouteAddedInConfigurationReachesItsUpstream() {
+        given().auth().oauth2(Callers.freshUser("nurse")).get("/api/v1/uploads/7")
+                .then().statusCode(200).body("uri", equalTo("/api/v1/uploads/7"));
     }
 
     @Test

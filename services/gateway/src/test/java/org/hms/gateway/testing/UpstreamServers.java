@@ -11,13 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hms.contracts.system.ServiceEntry;
+import org.hms.contracts.system.SystemDescriptor;
 
 /**
  * Starts the services the gateway under test routes to: real Vert.x HTTP servers on random
- * loopback ports ({@link TestUpstream}), and points the routing table at them:
+ * loopback ports ({@link TestUpstream}), and points the gateway's upstreams at them:
  * <ul>
- *   <li>{@code patients} and {@code identity}: the real route table's upstreams, played by two
- *       echo servers with OpenAPI documents of their own;</li>
+ *   <li>every service with routes in the system descriptor ({@code hms.yaml}: identity,
+ *       patients, ...), each played by an echo server named after it, with the OpenAPI document
+ *       {@code <name>-openapi.json} of this package when there is one (an empty one otherwise);</li>
  *   <li>{@code flaky} ({@code /api/v1/flaky}): a server the tests stop and start again; its
  *       circuit opens after 2 failures and tries again after 1 s;</li>
  *   <li>{@code sluggish} ({@code /api/v1/sluggish}): the patients server behind a 500 ms timeout;</li>
@@ -29,21 +33,21 @@ import java.util.UUID;
  */
 public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
 
+    private static final Map<String, TestUpstream> SERVICES = new ConcurrentHashMap<>();
     private static Vertx vertx;
-    private static TestUpstream patients;
-    private static TestUpstream identity;
     private static TestUpstream flaky;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        patients = new TestUpstream(vertx, "patients", document("patients-openapi.json")).start();
-        identity = new TestUpstream(vertx, "identity", document("identity-openapi.json")).start();
-        flaky = new TestUpstream(vertx, "flaky", new JsonObject()).start();
-
         Map<String, String> config = new HashMap<>();
-        config.put("hms.gateway.upstreams.patients.url", patients.url());
-        config.put("hms.gateway.upstreams.identity.url", identity.url());
+        for (ServiceEntry service : SystemDescriptor.load().routedServices()) {
+            TestUpstream upstream = new TestUpstream(vertx, service.name(), document(service.name())).start();
+            SERVICES.put(service.name(), upstream);
+            config.put("hms.gateway.upstreams." + service.name() + ".url", upstream.url());
+        }
+        TestUpstream patients = patients();
+        flaky = new TestUpstream(vertx, "flaky", new JsonObject()).start();
 
         config.put("hms.gateway.upstreams.flaky.url", flaky.url());
         config.put("hms.gateway.upstreams.flaky.openapi", "false");
@@ -74,14 +78,22 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
             vertx.close().toCompletionStage().toCompletableFuture().join();
             vertx = null;
         }
+        SERVICES.clear();
     }
 
+    /** The stand-in of a service of the descriptor. */
+    public static TestUpstream service(String name) {
+        TestUpstream upstream = SERVICES.get(name);
+        if (upstream == null) {
+            throw new IllegalArgumentException("no stand-in for " + name + " (services with routes in "
+                    + SystemDescriptor.RESOURCE + ": " + SERVICES.keySet() + ")");
+        }
+        return upstream;
+    }
+
+    /** The patients service's stand-in: the tests' example of a service behind the gateway. */
     public static TestUpstream patients() {
-        return patients;
-    }
-
-    public static TestUpstream identity() {
-        return identity;
+        return service("patients");
     }
 
     public static TestUpstream flaky() {
@@ -96,8 +108,12 @@ public class UpstreamServers implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static JsonObject document(String name) {
-        try (InputStream in = UpstreamServers.class.getResourceAsStream(name)) {
+    private static JsonObject document(String service) {
+        try (InputStream in = UpstreamServers.class.getResourceAsStream(service + "-openapi.json")) {
+            if (in == null) {
+                return new JsonObject().put("openapi", "3.0.3").put("info", new JsonObject().put("title", service))
+                        .put("paths", new JsonObject());
+            }
             return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -85,6 +85,35 @@ public record SystemDescriptor(List<ServiceEntry> services, List<TopicEntry> top
         return all;
     }
 
+    /** Services the gateway routes to: those with at least one route. */
+    public List<ServiceEntry> routedServices() {
+        return services.stream().filter(s -> !s.routes().isEmpty()).toList();
+    }
+
+    /**
+     * The service whose route is the longest prefix covering {@code path} (whole segments:
+     * {@code /api/v1/patients} covers {@code /api/v1/patients/42}, not {@code /api/v1/patientsx}).
+     */
+    public Optional<ServiceEntry> routeOwner(String path) {
+        ServiceEntry owner = null;
+        int longest = -1;
+        for (ServiceEntry service : services) {
+            for (String route : service.routes()) {
+                if (covers(route, path) && route.length() > longest) {
+                    owner = service;
+                    longest = route.length();
+                }
+            }
+        }
+        return Optional.ofNullable(owner);
+    }
+
+    /** Whether route prefix {@code prefix} covers {@code path}: equal, or below it by whole path segments. */
+    public static boolean covers(String prefix, String path) {
+        return path.startsWith(prefix)
+                && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/' || prefix.endsWith("/"));
+    }
+
     public Optional<TopicEntry> topic(String name) {
         return topics.stream().filter(t -> t.name().equals(name)).findFirst();
     }

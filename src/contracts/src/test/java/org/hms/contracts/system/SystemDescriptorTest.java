@@ -55,4 +55,17 @@ class SystemDescriptorTest {
         assertThatThrownBy(() -> new SystemDescriptor(List.of(a, b), List.of()))
                 .hasMessageContaining("route /api/v1/x goes to two services");
     }
+
+    @Test
+    void theLongestRouteCoveringWholeSegmentsOwnsAPath() {
+        var patients = new ServiceEntry("patients", 9001, false, null, null, List.of("/api/v1/patients"));
+        var reports = new ServiceEntry("reports", 9002, false, null, null, List.of("/api/v1/patients/reports"));
+        var system = new SystemDescriptor(List.of(patients, reports), List.of());
+
+        assertThat(system.routeOwner("/api/v1/patients/42")).contains(patients);
+        assertThat(system.routeOwner("/api/v1/patients")).contains(patients);
+        assertThat(system.routeOwner("/api/v1/patients/reports/monthly")).contains(reports);
+        assertThat(system.routeOwner("/api/v1/patientsx")).isEmpty();
+        assertThat(system.routedServices()).containsExactly(patients, reports);
+    }
 }

@@ -23,26 +23,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hms.contracts.system.ServiceEntry;
+import org.hms.contracts.system.SystemDescriptor;
 import org.hms.platform.security.Roles;
 import org.hms.platform.testing.TestTokens;
 
 /**
- * The whole system as {@code ./hms up} runs it, started once for this test module: gateway,
- * identity and patients from their packaged jars on ports 18080-18082 (so a running
- * {@code ./hms up} on 8080-8082 is left alone), each with databases of its own
- * ({@code hms_<svc>_system}, emptied first), Redis logical database 5, the shared Kafka broker,
- * and the gateway routed to them. Logs: {@code src/system-tests/target/<svc>.log}.
+ * The whole system as {@code ./hms up} runs it, started once for this test module: every service
+ * of the system descriptor ({@code hms.yaml}) from its packaged jar, on its port + 10000 (gateway
+ * 18080, identity 18081, ...: a running {@code ./hms up} on the descriptor's ports is left alone),
+ * each service with {@code database: true} on a database of its own ({@code hms_<svc>_system},
+ * emptied first), Redis logical database 5, the shared Kafka broker, and the gateway's upstreams
+ * pointed at this run's ports. Logs: {@code src/system-tests/target/<svc>.log}.
  *
  * <p>Obtain it through {@link RunningSystem} (a JUnit extension); it is stopped when the test
  * run ends (and by a JVM shutdown hook, should the run be cut short).
  */
 public final class SystemUnderTest implements AutoCloseable {
 
-    /** The services ./hms runs (its SERVICES list); a new one joins here and in the matrix. */
-    private static final List<Service> SERVICES = List.of(
-            new Service("gateway", 18080, false),
-            new Service("identity", 18081, true),
-            new Service("patients", 18082, true));
+    /**
+     * Where the system under test listens: each service's port in the descriptor plus this, so that
+     * a {@code ./hms up} on the descriptor's ports is left alone (gateway 8080 → 18080).
+     */
+    public static final int PORT_OFFSET = 10_000;
+
+    /** The system descriptor packaged in hms-contracts (what the services' jars were built with). */
+    private static final SystemDescriptor SYSTEM = SystemDescriptor.load();
+
+    /** Every service of the descriptor, in its order: a new service joins by its entry there. */
+    private static final List<Service> SERVICES = SYSTEM.services().stream().map(Service::of).toList();
 
     private static final String PG = "127.0.0.1:5432";
     private static final String REDIS = "redis://127.0.0.1:6379/5";
@@ -53,7 +62,22 @@ public final class SystemUnderTest implements AutoCloseable {
     /** Far above what the walk needs, so no request of it is throttled (429). */
     private static final String NO_REAL_LIMIT = "1000000";
 
-    private record Service(String name, int port, boolean hasDatabase) {}
+    private record Service(String name, int port, boolean hasDatabase) {
+
+        static Service of(ServiceEntry entry) {
+            return new Service(entry.name(), entry.port() + PORT_OFFSET, entry.database());
+        }
+
+        /** Its database role, {@code hms_<name>}, as ./hms setup creates it (DEV-ONLY password = role name). */
+        String role() {
+            return SYSTEM.requireService(name).databaseName();
+        }
+
+        /** Its system-test database, {@code hms_<name>_system} (created by ./hms setup). */
+        String database() {
+            return role() + "_system";
+        }
+    }
 
     private final Path root;
     private final Path target;
@@ -91,7 +115,7 @@ public final class SystemUnderTest implements AutoCloseable {
                         + " a process left by one? (" + service.name() + " wants it)");
             }
             if (service.hasDatabase()) {
-                emptyDatabase(service.name());
+                emptyDatabase(service);
             }
         }
         for (Service service : SERVICES) {
@@ -108,15 +132,16 @@ public final class SystemUnderTest implements AutoCloseable {
 
     /** The variables ./hms' start_service sets, pointed at this module's databases, Redis db and keys. */
     private Map<String, String> environment(Service service) {
-        String svc = service.name();
         Path hmsHome = hmsHome();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", "hms_" + svc);
-        // DEV-ONLY credentials, as ./hms setup creates them (password = role name)
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "hms_" + svc);
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + PG + "/" + database(svc));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PG + "/" + database(svc));
+        if (service.hasDatabase()) {
+            env.put("QUARKUS_DATASOURCE_USERNAME", service.role());
+            // DEV-ONLY credentials, as ./hms setup creates them (password = role name)
+            env.put("QUARKUS_DATASOURCE_PASSWORD", service.role());
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + PG + "/" + service.database());
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + PG + "/" + service.database());
+        }
         env.put("QUARKUS_REDIS_HOSTS", REDIS);
         env.put("KAFKA_BOOTSTRAP_SERVERS", envOr("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
         env.put("HMS_HOME", hmsHome.toString());
@@ -134,8 +159,9 @@ public final class SystemUnderTest implements AutoCloseable {
         List<String> options = new ArrayList<>(Arrays.asList(envOr("HMS_JVM_OPTS", JVM_OPTS).trim().split("\\s+")));
         switch (service.name()) {
             case "gateway" -> {
-                SERVICES.stream().filter(s -> !s.name().equals("gateway")).forEach(s -> options.add(
-                        "-Dhms.gateway.upstreams." + s.name() + ".url=http://127.0.0.1:" + s.port()));
+                // the descriptor's routed services, on this run's ports instead of the descriptor's
+                SYSTEM.routedServices().forEach(s -> options.add("-Dhms.gateway.upstreams." + s.name()
+                        + ".url=http://127.0.0.1:" + (s.port() + PORT_OFFSET)));
                 for (String tier : List.of("admin", "staff", "patient", "anonymous")) {
                     options.add("-Dhms.gateway.rate-limit.tiers." + tier + ".requests=" + NO_REAL_LIMIT);
                 }
@@ -153,13 +179,13 @@ public final class SystemUnderTest implements AutoCloseable {
      * Every run starts from empty databases (the first admin is created afresh, with a new
      * password file): drops what the service's role owns there, Flyway then migrates again.
      */
-    private static void emptyDatabase(String svc) {
-        String url = "jdbc:postgresql://" + PG + "/" + database(svc);
-        try (Connection connection = DriverManager.getConnection(url, "hms_" + svc, "hms_" + svc);
+    private static void emptyDatabase(Service service) {
+        String url = "jdbc:postgresql://" + PG + "/" + service.database();
+        try (Connection connection = DriverManager.getConnection(url, service.role(), service.role());
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP OWNED BY CURRENT_USER");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot empty " + database(svc) + " (" + e.getMessage()
+            throw new IllegalStateException("cannot empty " + service.database() + " (" + e.getMessage()
                     + "): does it exist? ./hms setup (or ./hms test) creates it", e);
         }
     }
@@ -280,7 +306,7 @@ public final class SystemUnderTest implements AutoCloseable {
         return "http://127.0.0.1:" + port(name);
     }
 
-    /** The services, in ./hms' order. */
+    /** The services, in the descriptor's order. */
     public List<String> serviceNames() {
         return SERVICES.stream().map(Service::name).toList();
     }
@@ -327,10 +353,6 @@ public final class SystemUnderTest implements AutoCloseable {
     private Path hmsHome() {
         String home = System.getenv("HMS_HOME");
         return home == null || home.isBlank() ? root.resolve(".hms") : Path.of(home).toAbsolutePath();
-    }
-
-    private static String database(String svc) {
-        return "hms_" + svc + "_system";
     }
 
     private static String envOr(String name, String fallback) {
