@@ -29,9 +29,10 @@ import org.hms.gateway.vertx.PerEventLoop;
 
 /**
  * The upstreams of the routing table (the descriptor's services with routes, and any configured
- * extra), each with a circuit breaker, and the HTTP clients that call
- * them (keep-alive pools, one client per event loop: {@link PerEventLoop}). A circuit counts transport failures only (refused, reset, timed
- * out): an upstream that answers, even with a 5xx, is reachable and its answer is passed on.
+ * extra), each with a circuit breaker, and the HTTP clients that call them (keep-alive pools, one
+ * client per event loop: {@link PerEventLoop}). A circuit counts transport failures only (refused,
+ * reset, timed out): an upstream that answers, even with a 5xx, is reachable and its answer is
+ * passed on.
  */
 @Startup
 @ApplicationScoped

@@ -33,16 +33,24 @@ public class RouteTable {
                 upstreams.all().stream().map(Upstream::name).collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** The descriptor's routes, then the configured extra ones; an extra one may not take a descriptor's prefix. */
+    /**
+     * The descriptor's routes, then the configured extra ones. An extra route may not overlap one
+     * of the descriptor's (the same prefix, or one above or below it): it adds paths, it never moves
+     * a service's paths elsewhere.
+     */
     static Map<String, String> routes(SystemDescriptor system, Map<String, String> extra) {
         Map<String, String> routes = new LinkedHashMap<>();
         system.routedServices().forEach(s -> s.routes().forEach(prefix -> routes.put(prefix, s.name())));
         extra.forEach((prefix, upstream) -> {
-            String owner = routes.get(trimSlash(prefix));
-            if (owner != null) {
-                throw new IllegalArgumentException("hms.gateway.routes: " + prefix + " is routed to " + owner + " by "
-                        + SystemDescriptor.RESOURCE + "; change it there, not in configuration");
-            }
+            String trimmed = trimSlash(prefix);
+            system.routedServices().forEach(s -> s.routes().stream()
+                    .filter(r -> SystemDescriptor.covers(r, trimmed) || SystemDescriptor.covers(trimmed, r))
+                    .findFirst()
+                    .ifPresent(r -> {
+                        throw new IllegalArgumentException("hms.gateway.routes: " + prefix + " overlaps " + r
+                                + ", which " + SystemDescriptor.RESOURCE + " routes to " + s.name()
+                                + "; change routes there, not in configuration");
+                    }));
             routes.put(prefix, upstream);
         });
         return routes;

@@ -69,11 +69,15 @@ class RouteTableTest {
     }
 
     @Test
-    void aConfiguredRouteCannotTakeOverAPrefixOfTheDescriptor() {
+    void aConfiguredRouteCannotTakeOverPathsOfTheDescriptor() {
         SystemDescriptor system = new SystemDescriptor(
                 List.of(new ServiceEntry("lab", 9007, true, null, null, List.of("/api/v1/lab-orders"))), List.of());
 
         assertThatThrownBy(() -> RouteTable.routes(system, Map.of("/api/v1/lab-orders/", "elsewhere")))
-                .hasMessageContaining("/api/v1/lab-orders/ is routed to lab by hms.yaml");
+                .hasMessageContaining("/api/v1/lab-orders/ overlaps /api/v1/lab-orders, which hms.yaml routes to lab");
+        assertThatThrownBy(() -> RouteTable.routes(system, Map.of("/api/v1/lab-orders/urgent", "elsewhere")))
+                .hasMessageContaining("/api/v1/lab-orders/urgent overlaps /api/v1/lab-orders");
+        assertThatThrownBy(() -> RouteTable.routes(system, Map.of("/api/v1", "elsewhere")))
+                .hasMessageContaining("/api/v1 overlaps /api/v1/lab-orders");
     }
 }

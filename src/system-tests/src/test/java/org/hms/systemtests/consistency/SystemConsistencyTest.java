@@ -162,6 +162,20 @@ class SystemConsistencyTest {
     }
 
     @Test
+    void anEventTheSharedPlatformConstructsCountsForEveryServiceBuiltOnIt() {
+        // the audit filter of src/platform constructs AuditRecorded for patients, which publishes hms.audit
+        SystemDescriptor identityQuiet = change(system, "identity", s -> new ServiceEntry(s.name(), s.port(),
+                s.database(), without(s.publishes(), Topics.AUDIT), s.consumes(), s.routes()));
+        SystemDescriptor noneBuiltOnThePlatform = change(identityQuiet, "patients", s -> new ServiceEntry(s.name(),
+                s.port(), s.database(), without(s.publishes(), Topics.AUDIT), s.consumes(), s.routes()));
+
+        assertThat(check(ROOT, identityQuiet).producers()).noneMatch(p -> p.contains("travels on"));
+        assertThat(check(ROOT, noneBuiltOnThePlatform).producers()).anyMatch(p -> p.startsWith(
+                        "org.hms.audit.AuditRecorded travels on hms.audit, but no service that publishes hms.audit")
+                && p.contains("constructed by: ") && p.contains("patients"));
+    }
+
+    @Test
     void aTopicConfiguredForAChannelButNotDeclaredIsNamed() {
         Path repo = copyOfRepository();
         edit(repo.resolve("services/patients/src/main/resources/application.properties"),
