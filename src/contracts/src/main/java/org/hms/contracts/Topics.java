@@ -1,6 +1,9 @@
 package org.hms.contracts;
 
-/** Topic names; partitions and retention are declared in {@code hms/topics.conf}. */
+/**
+ * Topic names; partitions and retention are declared in the system descriptor ({@code hms.yaml}),
+ * and {@code ./hms setup} creates them, each with its {@code .dlq} topic.
+ */
 public final class Topics {
 
     public static final String PATIENTS = "hms.patients";

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +27,8 @@ import org.hms.contracts.patients.PatientErased;
 import org.hms.contracts.patients.PatientMerged;
 import org.hms.contracts.patients.PatientRegistered;
 import org.hms.contracts.patients.PatientUpdated;
+import org.hms.contracts.system.SystemDescriptor;
+import org.hms.contracts.system.TopicEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,16 +118,10 @@ class EventCatalogTest {
     }
 
     @Test
-    void everyTopicOfTheCatalogueIsDeclaredWithItsDeadLetterTopic() throws IOException {
-        Set<String> declared;
-        try (InputStream in = getClass().getResourceAsStream("/hms/topics.conf")) {
-            declared = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.split("\\s+")[0])
-                    .collect(Collectors.toSet());
-        }
+    void everyTopicOfTheCatalogueIsDeclaredWithItsDeadLetterTopic() {
+        Set<String> declared = SystemDescriptor.load().topicsWithDeadLetters().stream()
+                .map(TopicEntry::name)
+                .collect(Collectors.toSet());
         for (EventContract contract : EventCatalog.ALL) {
             assertThat(declared).contains(contract.topic(), Topics.deadLetter(contract.topic()));
         }
