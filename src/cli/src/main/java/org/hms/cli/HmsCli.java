@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
             TopicsCommand.class,
             KeysCommand.class,
             TokenCommand.class,
-            LoginCommand.class
+            LoginCommand.class,
+            GatewayOverheadCommand.class
         })
 public final class HmsCli {
 

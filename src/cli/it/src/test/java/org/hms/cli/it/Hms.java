@@ -45,6 +45,11 @@ final class Hms {
     }
 
     Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** ./hms ARGS with extra environment variables (e.g. HMS_PASSWORD). */
+    Result run(Map<String, String> extraEnv, String... args) {
         List<String> command = new ArrayList<>(List.of(root.resolve("hms").toString()));
         command.addAll(List.of(args));
         try {
@@ -59,6 +64,7 @@ final class Hms {
             env.put("HMS_HOME", home.toString());
             env.put("HMS_PORT_OFFSET", Integer.toString(PORT_OFFSET));
             env.put("HMS_DATABASE_SUFFIX", DATABASE_SUFFIX);
+            env.putAll(extraEnv);
             Process process = builder.start();
             if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -97,6 +103,21 @@ final class Hms {
         return ProcessHandle.allProcesses()
                 .filter(p -> commandLine(p).contains(home + "/"))
                 .toList();
+    }
+
+    /** GET PATH on 127.0.0.1:PORT, with the bearer token if given: the status code. */
+    int get(int port, String path, Optional<String> token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10));
+            token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     int readyStatus(int port) {

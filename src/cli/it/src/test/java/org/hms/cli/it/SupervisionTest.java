@@ -2,12 +2,16 @@ package org.hms.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.hms.contracts.system.ServiceEntry;
 import org.hms.contracts.system.SystemDescriptor;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +61,7 @@ class SupervisionTest {
 
             assertUp(up);
             assertThat(up.output()).as("kill %d of %s", kill + 1, victim).contains(victim + " (pid " + pid + ") is gone");
-            assertThat(HMS.recordedPid(victim)).as("kill %d of %s", kill + 1, victim).isNotEqualTo(java.util.Optional.of(pid));
+            assertThat(HMS.recordedPid(victim)).as("kill %d of %s", kill + 1, victim).isNotEqualTo(Optional.of(pid));
         }
     }
 
@@ -72,6 +76,30 @@ class SupervisionTest {
         for (ServiceEntry service : SERVICES) {
             assertThat(HMS.readyStatus(port(service))).as(service.name()).isZero();
         }
+    }
+
+    @Test
+    void theFirstAdminSignsInWithTheGeneratedPasswordChangesItAndGetsAWorkingToken() throws Exception {
+        assertUp(HMS.run("up", "--no-build"));
+        Path generated = HMS.home().resolve("admin-password");
+        String password = Files.readString(generated).strip();
+        String newPassword = "Supervised-" + UUID.randomUUID();
+
+        Hms.Result login = HMS.run(Map.of("HMS_PASSWORD", password, "HMS_NEW_PASSWORD", newPassword), "login", "admin");
+
+        assertThat(login.exitCode()).as(login.output()).isZero();
+        assertThat(login.output()).contains("password changed");
+        String token = login.output().lines()
+                .filter(l -> l.matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no token in:\n" + login.output()));
+        assertThat(generated).doesNotExist();
+        int gateway = port(SERVICES.stream().filter(s -> s.name().equals("gateway")).findFirst().orElseThrow());
+        assertThat(HMS.get(gateway, "/api/v1/users", Optional.of(token))).isEqualTo(200);
+        assertThat(HMS.get(gateway, "/api/v1/users", Optional.empty())).isEqualTo(401);
+        Hms.Result wrong = HMS.run(Map.of("HMS_PASSWORD", password), "login", "admin");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.output()).contains("wrong username or password");
     }
 
     /** ./hms up exited 0, and each service is ready with exactly one JVM, the one recorded. */
