@@ -1,40 +1,46 @@
 package org.hms.identity.audit;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.jboss.logging.MDC;
+import java.util.UUID;
+import org.hms.platform.audit.AuditEntry;
 
 /**
- * Who made a request and which: what an audit event says about its origin. Built by resources
- * at the start of a call; for a sign-in the actor is the username that tries.
+ * Who makes a request, as its audit record names them: for a sign-in, the username that
+ * tries, until the password proves it. Identity audits through the platform's
+ * {@link org.hms.platform.audit.Audit} like every service; this only says who.
  */
-public record Caller(String actor, List<String> roles, String method, String path, String requestId) {
+public record Caller(String actor, List<String> roles) {
+
+    /** The kind of record identity's audit records are about. */
+    public static final String USER = "User";
 
     /** The actor of changes nobody asked for over HTTP (the first admin). */
-    public static final Caller SYSTEM = new Caller("system", List.of(), null, null, null);
+    public static final Caller SYSTEM = new Caller("system", List.of());
+
+    public Caller {
+        roles = List.copyOf(roles);
+    }
 
     /** The authenticated caller of this request. */
-    public static Caller of(SecurityIdentity identity, String method, UriInfo uri) {
+    public static Caller of(SecurityIdentity identity) {
         boolean anonymous = identity == null || identity.isAnonymous();
         return new Caller(anonymous ? "anonymous" : identity.getPrincipal().getName(),
-                anonymous ? List.of() : List.copyOf(identity.getRoles()), method, uri.getPath(), currentRequestId());
+                anonymous ? List.of() : List.copyOf(identity.getRoles()));
     }
 
     /** Someone signing in (or presenting a refresh token) as {@code username}, not authenticated yet. */
-    public static Caller signingIn(String username, String method, UriInfo uri) {
-        return new Caller(username == null || username.isBlank() ? "anonymous" : username, List.of(), method,
-                uri.getPath(), currentRequestId());
+    public static Caller signingIn(String username) {
+        return new Caller(username == null || username.isBlank() ? "anonymous" : username, List.of());
     }
 
     /** The same request, now known to be {@code username} holding {@code roles}. */
     public Caller as(String username, List<String> roles) {
-        return new Caller(username, List.copyOf(roles), method, path, requestId);
+        return new Caller(username, roles);
     }
 
-    /** The request id the platform's RequestIds filter put in the log context. */
-    private static String currentRequestId() {
-        Object id = MDC.get("requestId");
-        return id == null ? null : id.toString();
+    /** The audit entry of this caller's {@code action} on an account, answered with {@code status}. */
+    public AuditEntry audit(String action, UUID userId, int status) {
+        return AuditEntry.of(action, USER, userId, status).by(actor, roles);
     }
 }

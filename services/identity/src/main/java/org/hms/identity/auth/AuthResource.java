@@ -63,7 +63,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this username; see Retry-After")
     public Uni<Response> token(@Valid @NotNull Credentials credentials) {
         return auth.signIn(credentials.username(), credentials.password(),
-                        Caller.signingIn(credentials.username(), POST, uri))
+                        Caller.signingIn(credentials.username()))
                 .map(AuthResource::noStore);
     }
 
@@ -81,7 +81,7 @@ public class AuthResource {
         if ("password".equals(grantType)) {
             new Invalid().addAll("username", required(username, 128)).addAll("password", required(password, 1024))
                     .throwIfAny();
-            return auth.signIn(username, password, Caller.signingIn(username, POST, uri)).map(AuthResource::noStore);
+            return auth.signIn(username, password, Caller.signingIn(username)).map(AuthResource::noStore);
         }
         if ("refresh_token".equals(grantType)) {
             new Invalid().addAll("refresh_token", required(refreshToken, 256)).throwIfAny();
@@ -130,7 +130,7 @@ public class AuthResource {
             + " expire within minutes). 204 even for an unknown token.")
     @APIResponse(responseCode = "204", description = "The session is over (or there was none)")
     public Uni<Response> logout(@Valid @NotNull RefreshRequest request) {
-        return auth.logout(request.refreshToken(), Caller.signingIn(null, POST, uri))
+        return auth.logout(request.refreshToken(), Caller.signingIn(null))
                 .map(ignored -> Response.noContent().build());
     }
 
@@ -141,7 +141,7 @@ public class AuthResource {
     @Operation(summary = "Sign out (form-encoded)", description = "refresh_token=...; as the JSON form.")
     public Uni<Response> logoutForm(@FormParam("refresh_token") String refreshToken) {
         new Invalid().addAll("refresh_token", required(refreshToken, 256)).throwIfAny();
-        return auth.logout(refreshToken, Caller.signingIn(null, POST, uri))
+        return auth.logout(refreshToken, Caller.signingIn(null))
                 .map(ignored -> Response.noContent().build());
     }
 
@@ -159,12 +159,12 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "Too many failed attempts for this username; see Retry-After")
     public Uni<Response> changePassword(@Valid @NotNull PasswordChange change) {
         return auth.changePassword(change.username(), change.currentPassword(), change.newPassword(),
-                        Caller.signingIn(change.username(), POST, uri))
+                        Caller.signingIn(change.username()))
                 .map(ignored -> Response.noContent().build());
     }
 
     private Uni<Response> refresh(String refreshToken) {
-        return auth.refresh(refreshToken, Caller.signingIn(null, POST, uri)).map(AuthResource::noStore);
+        return auth.refresh(refreshToken, Caller.signingIn(null)).map(AuthResource::noStore);
     }
 
     /** RFC 6749 §5.1: token responses must not be cached. */

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.hms.identity.audit.AccountAudit;
 import org.hms.identity.audit.Caller;
+import org.hms.platform.audit.Audit;
 import org.hms.identity.config.IdentityConfig;
 import org.hms.identity.password.PasswordPolicy;
 import org.hms.identity.password.Passwords;
@@ -43,7 +43,7 @@ public class AuthService {
     private final PasswordPolicy policy;
     private final LoginAttempts attempts;
     private final AccessTokens accessTokens;
-    private final AccountAudit audit;
+    private final Audit audit;
     private final IdentityConfig.Token config;
     private final MeterRegistry registry;
     private final Counter lockouts;
@@ -57,7 +57,7 @@ public class AuthService {
             PasswordPolicy policy,
             LoginAttempts attempts,
             AccessTokens accessTokens,
-            AccountAudit audit,
+            Audit audit,
             IdentityConfig config,
             MeterRegistry registry) {
         this.users = users;
@@ -105,8 +105,8 @@ public class AuthService {
                         : sessions.findById(found.familyId).chain(family -> users.findById(family.userId)
                                 .chain(user -> {
                                     family.revoke("logout");
-                                    return audit.inTransaction(caller.as(user.username, user.roleList()), LOGOUT,
-                                            user.id, 204);
+                                    return audit.record(caller.as(user.username, user.roleList())
+                                            .audit(LOGOUT, user.id, 204));
                                 }))));
     }
 
@@ -129,8 +129,8 @@ public class AuthService {
                         .findById(user.id)
                         .invoke(u -> u.changePassword(hash, false))
                         .call(u -> sessions.revokeAllOf(u.id, "password-changed"))
-                        .call(u -> audit.inTransaction(who.as(u.username, u.roleList()), PASSWORD_CHANGE, u.id,
-                                204)))))
+                        .call(u -> audit.record(who.as(u.username, u.roleList())
+                                .audit(PASSWORD_CHANGE, u.id, 204))))))
                 .replaceWithVoid();
     }
 
@@ -166,8 +166,7 @@ public class AuthService {
                 .invoke(locked -> {
                     if (locked) {
                         lockouts.increment();
-                        Log.infof("sign-in locked for a username after repeated failures (request %s)",
-                                who.requestId());
+                        Log.info("sign-in locked for a username after repeated failures");
                     }
                 })
                 .chain(() -> refuse(who, action, user == null ? null : user.id, AuthProblems.invalidCredentials(),
@@ -179,7 +178,7 @@ public class AuthService {
         if (LOGIN.equals(action)) {
             logins(outcome).increment();
         }
-        return audit.record(who, action, userId, problem.problem().getStatus())
+        return audit.recordAlone(who.audit(action, userId, problem.problem().getStatus()))
                 .chain(() -> Uni.createFrom().failure(problem));
     }
 
@@ -189,7 +188,7 @@ public class AuthService {
                 : Uni.createFrom().nullItem();
         return rehash.chain(hash -> Panache.withTransaction(() -> users.signedIn(user.id, hash)
                         .chain(() -> newSession(user.id))
-                        .call(() -> audit.inTransaction(who, LOGIN, user.id, 200))))
+                        .call(() -> audit.record(who.audit(LOGIN, user.id, 200)))))
                 .invoke(() -> logins("success").increment())
                 .map(refresh -> tokenResponse(user, refresh));
     }
@@ -211,7 +210,7 @@ public class AuthService {
                 presented.usedAt = now;
                 RefreshToken.Issued next = RefreshToken.issue(family, now, now.plus(config.refreshLifespan()));
                 return tokens.persist(next.stored())
-                        .call(() -> audit.inTransaction(who, REFRESH, user.id, 200))
+                        .call(() -> audit.record(who.audit(REFRESH, user.id, 200)))
                         .replaceWith(new Rotated(user, next));
             }
             if ("reuse-detected".equals(refusal)) {
@@ -222,7 +221,7 @@ public class AuthService {
             if (!"revoked".equals(refusal) && !"expired".equals(refusal)) {
                 family.revoke(refusal);
             }
-            return audit.inTransaction(who, REFRESH, user.id, 401).replaceWith((Rotated) null);
+            return audit.record(who.audit(REFRESH, user.id, 401)).replaceWith((Rotated) null);
         }));
     }
 
@@ -244,7 +243,7 @@ public class AuthService {
     }
 
     private Uni<Rotated> unknownToken(Caller caller, String action) {
-        return audit.inTransaction(caller, action, null, 401).replaceWith((Rotated) null);
+        return audit.record(caller.audit(action, null, 401)).replaceWith((Rotated) null);
     }
 
     private TokenResponse tokenResponse(UserAccount user, RefreshToken.Issued refresh) {

@@ -38,7 +38,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hms.identity.audit.AccountAudit;
 import org.hms.identity.audit.Caller;
 import org.hms.identity.user.UserRequests.NewUser;
 import org.hms.identity.user.UserRequests.PasswordReset;
@@ -67,21 +66,21 @@ public class UserResource {
 
     @POST
     @RolesAllowed(ADMIN)
-    @Audited(action = UserService.CREATE, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
+    @Audited(action = UserService.CREATE, resource = Caller.USER, patientData = false)
     @Operation(summary = "Create an account", description = "Roles from the platform's set; role patient needs"
             + " patientId and is never combined with staff roles. The password must meet the policy (at least"
             + " 12 characters, not common, not the username); unless mustChangePassword is false its owner"
             + " changes it at the first sign-in. 409 when the username is taken. Send Idempotency-Key to make"
             + " retries safe.")
     public Uni<Response> create(@Valid @NotNull NewUser user) {
-        return users.create(user, caller("POST"))
+        return users.create(user, caller())
                 .map(u -> Response.created(location(u.id())).header(HttpHeaders.ETAG, Versions.etag(u.version()))
                         .entity(u).build());
     }
 
     @GET
     @RolesAllowed(ADMIN)
-    @Audited(action = UserService.LIST, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
+    @Audited(action = UserService.LIST, resource = Caller.USER, patientData = false)
     @Operation(summary = "List accounts", description = "By username; filters combine with AND. Paged; total"
             + " counts all matches.")
     public Uni<Page<UserResponse>> list(
@@ -110,7 +109,7 @@ public class UserResource {
     @GET
     @Path("{id}")
     @RolesAllowed(ADMIN)
-    @Audited(action = UserService.READ, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
+    @Audited(action = UserService.READ, resource = Caller.USER, patientData = false)
     @Operation(summary = "Read an account", description = "ETag = version, for the changes below.")
     public Uni<Response> read(@PathParam("id") UUID id) {
         return users.read(id).map(this::withEtag);
@@ -120,30 +119,30 @@ public class UserResource {
     @Path("{id}/disable")
     @Consumes(MediaType.WILDCARD) // no body: whatever content type a client sends
     @RolesAllowed(ADMIN)
-    @Audited(action = UserService.DISABLE, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
+    @Audited(action = UserService.DISABLE, resource = Caller.USER, patientData = false)
     @Operation(summary = "Disable an account", description = "It can no longer sign in or refresh, and its"
             + " sessions end (access tokens already issued expire within minutes). Not your own account."
             + " If-Match required (428), stale → 412.")
     public Uni<Response> disable(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.fromIfMatch(ifMatch);
-        return users.disable(id, expected, caller("POST")).map(this::withEtag);
+        return users.disable(id, expected, caller()).map(this::withEtag);
     }
 
     @POST
     @Path("{id}/enable")
     @Consumes(MediaType.WILDCARD) // no body: whatever content type a client sends
     @RolesAllowed(ADMIN)
-    @Audited(action = UserService.ENABLE, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
+    @Audited(action = UserService.ENABLE, resource = Caller.USER, patientData = false)
     @Operation(summary = "Enable an account again", description = "If-Match required (428), stale → 412.")
     public Uni<Response> enable(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.fromIfMatch(ifMatch);
-        return users.enable(id, expected, caller("POST")).map(this::withEtag);
+        return users.enable(id, expected, caller()).map(this::withEtag);
     }
 
     @POST
     @Path("{id}/password")
     @RolesAllowed(ADMIN)
-    @Audited(action = UserService.PASSWORD_RESET, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
+    @Audited(action = UserService.PASSWORD_RESET, resource = Caller.USER, patientData = false)
     @Operation(summary = "Reset an account's password", description = "Sets newPassword (policy applies); unless"
             + " mustChangePassword is false its owner must change it at the next sign-in. Ends the account's"
             + " sessions. If-Match required (428), stale → 412.")
@@ -152,13 +151,13 @@ public class UserResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PasswordReset reset) {
         long expected = Versions.fromIfMatch(ifMatch);
-        return users.resetPassword(id, expected, reset, caller("POST")).map(this::withEtag);
+        return users.resetPassword(id, expected, reset, caller()).map(this::withEtag);
     }
 
     @PUT
     @Path("{id}/roles")
     @RolesAllowed(ADMIN)
-    @Audited(action = UserService.ROLES_CHANGE, resource = AccountAudit.USER, patientData = false, refusalsOnly = true)
+    @Audited(action = UserService.ROLES_CHANGE, resource = Caller.USER, patientData = false)
     @Operation(summary = "Replace an account's roles", description = "Tokens carry the new roles from the next"
             + " sign-in or refresh (within minutes). An admin cannot take the admin role from themselves."
             + " If-Match required (428), stale → 412.")
@@ -167,15 +166,15 @@ public class UserResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RoleChange change) {
         long expected = Versions.fromIfMatch(ifMatch);
-        return users.changeRoles(id, expected, change.roles(), caller("PUT")).map(this::withEtag);
+        return users.changeRoles(id, expected, change.roles(), caller()).map(this::withEtag);
     }
 
     private Response withEtag(UserResponse user) {
         return Response.ok(user).header(HttpHeaders.ETAG, Versions.etag(user.version())).build();
     }
 
-    private Caller caller(String method) {
-        return Caller.of(identity, method, uri);
+    private Caller caller() {
+        return Caller.of(identity);
     }
 
     /** The account id of the bearer token (its subject); tokens not issued by identity have none. */

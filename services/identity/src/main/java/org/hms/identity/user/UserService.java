@@ -13,8 +13,8 @@ import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
 import org.hms.contracts.identity.UserRolesChanged;
-import org.hms.identity.audit.AccountAudit;
 import org.hms.identity.audit.Caller;
+import org.hms.platform.audit.Audit;
 import org.hms.identity.auth.SessionRepository;
 import org.hms.identity.password.Passwords;
 import org.hms.identity.user.UserAccount.NewAccount;
@@ -39,7 +39,7 @@ public class UserService {
     static final String DISABLE = "user-disable";
     static final String ENABLE = "user-enable";
     static final String PASSWORD_RESET = "user-password-reset";
-    /** Reading accounts is recorded only when refused (an attempt at the admin surface). */
+    /** Reading accounts: audited by the filter like every call of the admin surface. */
     static final String LIST = "user-list";
     static final String READ = "user-read";
 
@@ -48,7 +48,7 @@ public class UserService {
     private final AccountRules rules;
     private final Passwords passwords;
     private final Outbox outbox;
-    private final AccountAudit audit;
+    private final Audit audit;
 
     public UserService(
             UserRepository users,
@@ -56,7 +56,7 @@ public class UserService {
             AccountRules rules,
             Passwords passwords,
             Outbox outbox,
-            AccountAudit audit) {
+            Audit audit) {
         this.users = users;
         this.sessions = sessions;
         this.rules = rules;
@@ -86,7 +86,7 @@ public class UserService {
                         .call(users::persistAndFlush)
                         .call(u -> outbox.add(new UserCreated(u.id, u.username, u.displayName, u.roleList(),
                                 u.practitionerId, u.patientId, u.enabled, u.version)))
-                        .call(u -> audit.inTransaction(caller, CREATE, u.id, 201)))
+                        .call(u -> audit.record(caller.audit(CREATE, u.id, 201))))
                 .onFailure(UserService::isUniqueViolation)
                 .transform(failure -> usernameTaken(account.username()));
     }
@@ -158,7 +158,7 @@ public class UserService {
                         .invoke(change)
                         .call(user -> Panache.getSession().chain(s -> s.flush()))
                         .call(effects)
-                        .call(user -> audit.inTransaction(caller, action, user.id, 200)))
+                        .call(user -> audit.record(caller.audit(action, user.id, 200))))
                 .map(UserResponse::of);
     }
 

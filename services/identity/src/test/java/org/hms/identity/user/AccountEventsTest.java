@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hms.contracts.EventSchemas;
+import org.hms.contracts.audit.AuditRecorded;
 import org.hms.contracts.Topics;
 import org.hms.identity.Accounts;
 import org.hms.identity.Accounts.Account;
@@ -132,6 +133,39 @@ class AccountEventsTest {
         // the allowed change is audited once, in its transaction, not again by the filter: a second
         // event would have been committed before the refused calls' and so published before them
         assertThat(kafka.since(mark)).filteredOn(r -> r.value().contains(byAdmin)).hasSize(1);
+    }
+
+    @Test
+    void failedAdminCallsAreAuditedWithTheirStatusAndOutcome() {
+        Account account = Accounts.create("physician");
+        String path = USERS + "/" + account.id();
+        KafkaEvents.Mark mark = kafka.mark(Topics.AUDIT);
+
+        String stale = admin().header("If-Match", "\"7\"").post(path + "/disable")
+                .then().statusCode(412).extract().header("X-Request-Id");
+        String unknown = admin().get(USERS + "/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).extract().header("X-Request-Id");
+        String invalid = admin().header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("roles", List.of("wizard")))
+                .put(path + "/roles")
+                .then().statusCode(400).extract().header("X-Request-Id");
+
+        JsonNode disable = json(kafka.awaitOne(mark, KafkaEvents.containing(stale))).get("data");
+        assertThat(disable.get("action").asText()).isEqualTo("user-disable");
+        assertThat(disable.get("resourceId").asText()).isEqualTo(account.id().toString());
+        assertThat(disable.get("outcome").asText()).isEqualTo("failed");
+        assertThat(disable.get("status").asInt()).isEqualTo(412);
+        JsonNode read = json(kafka.awaitOne(mark, KafkaEvents.containing(unknown))).get("data");
+        assertThat(read.get("action").asText()).isEqualTo("user-read");
+        assertThat(read.get("outcome").asText()).isEqualTo("not-found");
+        JsonNode roles = json(kafka.awaitOne(mark, KafkaEvents.containing(invalid))).get("data");
+        assertThat(roles.get("action").asText()).isEqualTo("user-roles-change");
+        assertThat(roles.get("outcome").asText()).isEqualTo("failed");
+        assertThat(roles.get("status").asInt()).isEqualTo(400);
+        for (JsonNode audit : List.of(disable, read, roles)) {
+            assertThat(EventSchemas.violations(AuditRecorded.CONTRACT, audit)).isEmpty();
+            assertThat(audit.get("actor").asText()).isEqualTo("test-admin");
+        }
     }
 
     @Test

@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hms.contracts.patients.PatientDetails;
 import org.hms.contracts.patients.PatientErased;
@@ -19,7 +22,10 @@ import org.hms.patients.patient.PatientRequests.DuplicateCandidate;
 import org.hms.patients.patient.PatientRequests.ErasedPatient;
 import org.hms.patients.patient.PatientRequests.MergedRecord;
 import org.hms.patients.patient.PatientRequests.PatientExport;
+import org.hms.platform.audit.Audit;
+import org.hms.platform.audit.AuditEntry;
 import org.hms.platform.events.Outbox;
+import org.hms.platform.idempotency.IdempotencyKeys;
 import org.hms.platform.problem.Problem;
 import org.hms.platform.problem.ProblemException;
 import org.hms.platform.web.Page;
@@ -27,8 +33,8 @@ import org.hms.platform.web.Versions;
 
 /**
  * The registration desk's rules: register (refusing likely duplicates unless confirmed),
- * update, merge duplicates, erase on request, export. Each change and its event commit in
- * one transaction; the cache entry is dropped after the commit.
+ * update, merge duplicates, erase on request, export. Each change, its event and its audit
+ * record commit in one transaction; the cache entry is dropped after the commit.
  */
 @ApplicationScoped
 public class PatientService {
@@ -36,17 +42,37 @@ public class PatientService {
     /** The naming system of hospital-assigned MRNs; clients may not send it as an identifier. */
     public static final String MRN_SYSTEM = "mrn";
 
+    /** Audit actions of the changes (as the resource's {@code @Audited} names them). */
+    static final String CREATE = "create";
+    static final String UPDATE = "update";
+    static final String MERGE = "merge";
+    static final String ERASE = "erase";
+
+    /** The events that carry personal data: an erasure withdraws them from the outbox. */
+    private static final List<String> EVENTS_WITH_PERSONAL_DATA =
+            List.of(PatientRegistered.CONTRACT.type(), PatientUpdated.CONTRACT.type());
+
     private final PatientRepository patients;
     private final PatientCache cache;
     private final Outbox outbox;
+    private final Audit audit;
+    private final IdempotencyKeys idempotencyKeys;
     private final ObjectMapper json;
     private final Counter registrations;
 
     public PatientService(
-            PatientRepository patients, PatientCache cache, Outbox outbox, ObjectMapper json, MeterRegistry registry) {
+            PatientRepository patients,
+            PatientCache cache,
+            Outbox outbox,
+            Audit audit,
+            IdempotencyKeys idempotencyKeys,
+            ObjectMapper json,
+            MeterRegistry registry) {
         this.patients = patients;
         this.cache = cache;
         this.outbox = outbox;
+        this.audit = audit;
+        this.idempotencyKeys = idempotencyKeys;
         this.json = json;
         this.registrations = registry.counter("hms.patients.registrations");
     }
@@ -59,7 +85,8 @@ public class PatientService {
                         .chain(patients::nextMrn)
                         .map(mrn -> Patient.register(UUID.randomUUID(), mrn, details))
                         .call(patients::persist)
-                        .call(p -> outbox.add(new PatientRegistered(p.id, p.mrn, p.version, details))))
+                        .call(p -> outbox.add(new PatientRegistered(p.id, p.mrn, p.version, details)))
+                        .call(p -> audit.record(AuditEntry.patient(CREATE, p.id, 201))))
                 .invoke(() -> registrations.increment())
                 .map(PatientResponse::of);
     }
@@ -94,7 +121,8 @@ public class PatientService {
                         .invoke(p -> Versions.requireCurrent(expectedVersion, p.version))
                         .invoke(p -> p.record(details))
                         .call(PatientService::flush)
-                        .call(p -> outbox.add(new PatientUpdated(p.id, p.mrn, p.version, details))))
+                        .call(p -> outbox.add(new PatientUpdated(p.id, p.mrn, p.version, details)))
+                        .call(p -> audit.record(AuditEntry.patient(UPDATE, p.id, 200))))
                 .call(cache::changed)
                 .map(PatientResponse::of);
     }
@@ -113,20 +141,37 @@ public class PatientService {
                                         new PatientMerged(duplicate.id, survivor.id, survivor.mrn, duplicate.version)))
                                 .call(survivor -> outbox.add(new PatientUpdated(
                                         survivor.id, survivor.mrn, survivor.version, survivor.details())))
+                                .call(survivor -> audit.record(AuditEntry.patient(MERGE, duplicate.id, 200)
+                                        .patients(List.of(duplicate.id, survivor.id))))
                                 .call(() -> cache.changed(duplicate))))
                 .call(cache::changed)
                 .map(PatientResponse::of);
     }
 
-    /** Erases the personal data of a patient (active or merged); erasing twice changes nothing. */
+    /**
+     * Erases the personal data of a patient (active or merged) and of every duplicate merged
+     * into it, wherever this service still holds it: the records, the outbox rows not yet
+     * published, stored Idempotency-Key responses, and (after the commit) the cache. Erasing
+     * twice changes nothing.
+     */
     @WithSpan
     public Uni<ErasedPatient> erase(UUID id, String erasedBy, String reason) {
-        return Panache.withTransaction(() -> find(id).call(p -> p.status == Patient.Status.ERASED
-                        ? Uni.createFrom().voidItem()
-                        : eraseNow(p, erasedBy, reason)))
-                .call(cache::changed)
-                .map(PatientService::erased);
+        return Panache.withTransaction(() -> find(id).chain(p -> p.status == Patient.Status.ERASED
+                        ? Uni.createFrom().item(new Erasure(p, List.of()))
+                        : eraseWithDuplicates(p, erasedBy, reason)
+                                .call(erased -> audit.record(AuditEntry.patient(ERASE, p.id, 200)
+                                        .patients(erased.stream().map(e -> e.id).toList())))
+                                .map(erased -> new Erasure(p, erased))))
+                .call(erasure -> Multi.createFrom().iterable(erasure.erased())
+                        .onItem()
+                        .transformToUniAndConcatenate(cache::changed)
+                        .collect()
+                        .last())
+                .map(erasure -> erased(erasure.patient()));
     }
+
+    /** The patient asked for, and every patient erased with it (none when it was erased already). */
+    private record Erasure(Patient patient, List<Patient> erased) {}
 
     @WithSpan
     public Uni<PatientExport> export(UUID id) {
@@ -149,24 +194,50 @@ public class PatientService {
         });
     }
 
-    private Uni<Void> eraseNow(Patient p, String erasedBy, String reason) {
-        p.erase(erasedBy, reason);
-        return flush(p)
-                .chain(() -> outbox.add(new PatientErased(p.id, p.erasedAt, p.version)))
-                .chain(() -> forgetPublishedEvents(p.id));
+    /** Erases {@code p}, then what was merged into it (depth first); every patient erased. */
+    private Uni<List<Patient>> eraseWithDuplicates(Patient p, String erasedBy, String reason) {
+        return eraseOne(p, erasedBy, reason)
+                .chain(() -> patients.mergedInto(p.id))
+                .chain(merged -> Multi.createFrom().iterable(merged)
+                        .select()
+                        .where(d -> d.status == Patient.Status.MERGED)
+                        .onItem()
+                        .transformToUniAndConcatenate(d -> eraseWithDuplicates(d, erasedBy, reason))
+                        .collect()
+                        .asList())
+                .map(nested -> {
+                    List<Patient> erased = new ArrayList<>(List.of(p));
+                    nested.forEach(erased::addAll);
+                    return erased;
+                });
     }
 
-    /** Sent outbox rows still hold the patient's data: they go now, not at the next purge. */
-    private Uni<Void> forgetPublishedEvents(UUID id) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery("delete from outbox where message_key = ?1 and sent_at is not null")
-                        .setParameter(1, id.toString())
-                        .executeUpdate())
+    /**
+     * One record's personal data goes, in this transaction: the row's fields; its outbox rows
+     * that carry them (published ones at once rather than at the next purge; unsent ones are
+     * withdrawn, as a redacted registration would break its schema and a consumer must not
+     * receive what is erased); stored Idempotency-Key responses that disclose it. Its
+     * PatientErased event is added and still goes out.
+     */
+    private Uni<Void> eraseOne(Patient p, String erasedBy, String reason) {
+        p.erase(erasedBy, reason);
+        return flush(p)
+                .chain(() -> outbox.forget(p.id.toString(), EVENTS_WITH_PERSONAL_DATA))
+                .chain(() -> outbox.add(new PatientErased(p.id, p.erasedAt, p.version)))
+                .chain(() -> idempotencyKeys.forgetPatient(p.id))
                 .replaceWithVoid();
     }
 
+    /**
+     * A likely duplicate is refused with its candidates; disclosing them is audited (each
+     * candidate's id) before the refusal leaves, on its own since the registration rolls back.
+     */
     private Uni<Void> refuseLikelyDuplicates(PatientDetails details) {
         return patients.likelyDuplicates(details.name().text(), details.birthDate(), details.identifiers())
+                .call(found -> found.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : audit.recordAlone(new AuditEntry(CREATE, AuditEntry.PATIENT, null,
+                                found.stream().map(d -> d.id).toList(), 409, null, null)))
                 .invoke(found -> {
                     if (!found.isEmpty()) {
                         throw new ProblemException(Problem.of("possible-duplicate", "Possible duplicate", 409,

@@ -17,12 +17,13 @@ import org.hms.contracts.Topics;
  * @param roles the roles the actor held
  * @param action what was done: read, search, create, update, merge, erase, export (patient
  *     data); login, refresh, logout, password-change (sessions); user-create,
- *     user-roles-change, user-disable, user-enable, user-password-reset (accounts; user-list and
- *     user-read only when refused)
+ *     user-roles-change, user-disable, user-enable, user-password-reset, user-list, user-read
+ *     (accounts)
  * @param resource the kind of record, e.g. "Patient", "User"
  * @param resourceId the record's id when one record was addressed
  * @param patientIds the patients whose data was touched (several for a search)
- * @param outcome success, denied, not-found or failed
+ * @param outcome success, denied, not-found or failed, from the status by one rule
+ *     (the platform's AuditOutcome)
  * @param status the HTTP status answered
  * @param breakTheGlassReason the reason given for emergency access, if any
  */

@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hms.contracts.EventEnvelope;
 import org.hms.contracts.audit.AuditRecorded;
 import org.hms.platform.events.EventJson;
-import org.hms.platform.config.PlatformConfig;
 import org.hms.platform.events.Outbox;
 
 /**
- * Writes audit events to the outbox, from where the relay publishes them to {@code hms.audit}.
+ * Writes audit events that belong to no transaction to the outbox, from where the relay
+ * publishes them to {@code hms.audit}. Services do not call it: they use {@link Audit}.
  *
  * <p>A caller's {@code Uni} completes only once its event is committed, so no response leaves
  * before its audit record is durable. Concurrent requests share commits: while one insert is
@@ -40,22 +40,14 @@ public class AuditTrail {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    private final String service;
-
-    public AuditTrail(Pool pool, Outbox outbox, EventJson json, PlatformConfig config) {
+    public AuditTrail(Pool pool, Outbox outbox, EventJson json) {
         this.pool = pool;
         this.outbox = outbox;
         this.json = json;
-        this.service = config.serviceName();
-    }
-
-    /** The name of this service, as audit events report it. */
-    public String service() {
-        return service;
     }
 
     /** Stores the event durably; completes when it is committed. */
-    public Uni<Void> record(AuditRecorded event) {
+    Uni<Void> record(AuditRecorded event) {
         EventEnvelope envelope = outbox.envelope(event);
         Context caller = Vertx.currentContext();
         return Uni.createFrom().emitter(emitter -> {

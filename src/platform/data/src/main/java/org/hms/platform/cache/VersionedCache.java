@@ -7,6 +7,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.hms.platform.config.PlatformConfig;
 
 /**
@@ -17,7 +18,11 @@ import org.hms.platform.config.PlatformConfig;
  * the cache with it.
  *
  * <p>Redis trouble never fails a read (a miss goes to the database); hits and misses are
- * counted in {@code hms.cache.requests}.
+ * counted in {@code hms.cache.requests}. An invalidation ({@link #changed}) that fails is not
+ * dropped: it is retried in the background with exponential backoff (100 ms doubling up to
+ * 10 s) until it succeeds or the cache's TTL has passed — by then any entry older than the
+ * change has expired anyway. Failures and retries are counted ({@code result=invalidation-failed},
+ * {@code invalidation-retried}, {@code invalidation-abandoned}) and logged.
  */
 @ApplicationScoped
 public class VersionedCache {
@@ -36,14 +41,17 @@ public class VersionedCache {
             return 1
             """;
 
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
+
     private final ReactiveRedisDataSource redis;
     private final MeterRegistry registry;
-    private final long ttlMillis;
+    private final Duration ttl;
 
     public VersionedCache(ReactiveRedisDataSource redis, MeterRegistry registry, PlatformConfig config) {
         this.redis = redis;
         this.registry = registry;
-        this.ttlMillis = config.cache().ttl().toMillis();
+        this.ttl = config.cache().ttl();
     }
 
     /** A cached record: its version and its JSON. */
@@ -68,25 +76,51 @@ public class VersionedCache {
         return new Cached(fields.get(0).toLong(), fields.get(1).toString());
     }
 
-    /** Caches a record read from the database, unless a newer version is already known. */
+    /** Caches a record read from the database, unless a newer version is already known (a failed put is only a miss later). */
     public Uni<Void> put(String cache, String id, long version, String json) {
-        return write(cache, id, version, json);
+        return write(cache, id, version, json).onFailure().recoverWithItem(failure -> {
+            Log.debugf("cache %s put for %s failed: %s", cache, id, failure.getMessage());
+            counter(cache, "write-failed").increment();
+            return null;
+        });
     }
 
-    /** A record changed to {@code version}: drop what is cached and refuse anything older. */
+    /**
+     * A record changed to {@code version}: drop what is cached and refuse anything older. Never
+     * fails the caller (the change is committed already): a failed attempt is retried in the
+     * background until it succeeds or the TTL has passed.
+     */
     public Uni<Void> changed(String cache, String id, long version) {
-        return write(cache, id, version, "");
+        return write(cache, id, version, "").onFailure().recoverWithItem(failure -> {
+            Log.warnf("cache %s invalidation of %s failed, retrying in the background: %s", cache, id,
+                    failure.getMessage());
+            counter(cache, "invalidation-failed").increment();
+            retryInvalidation(cache, id, version);
+            return null;
+        });
+    }
+
+    private void retryInvalidation(String cache, String id, long version) {
+        write(cache, id, version, "")
+                .onFailure()
+                .invoke(() -> counter(cache, "invalidation-retried").increment())
+                .onFailure()
+                .retry()
+                .withBackOff(FIRST_RETRY, LONGEST_RETRY)
+                .expireIn(ttl.toMillis())
+                .subscribe()
+                .with(
+                        done -> Log.infof("cache %s invalidation of %s succeeded on retry", cache, id),
+                        failure -> {
+                            counter(cache, "invalidation-abandoned").increment();
+                            Log.warnf("cache %s invalidation of %s abandoned after %s (the entry has expired by"
+                                    + " now): %s", cache, id, ttl, failure.getMessage());
+                        });
     }
 
     private Uni<Void> write(String cache, String id, long version, String json) {
         return redis.execute("EVAL", PUT_IF_NOT_OLDER, "1", key(cache, id), Long.toString(version), json,
-                        Long.toString(ttlMillis))
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    Log.warnf("cache %s write for %s failed: %s", cache, id, failure.getMessage());
-                    counter(cache, "write-failed").increment();
-                    return (Response) null;
-                })
+                        Long.toString(ttl.toMillis()))
                 .replaceWithVoid();
     }
 

@@ -6,6 +6,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +43,21 @@ public class Outbox {
         message.envelope = json.write(envelope);
         message.createdAt = envelope.time();
         return Panache.getSession().chain(session -> session.persist(message)).replaceWith(envelope);
+    }
+
+    /**
+     * Erasure: removes, in the current transaction, what the outbox still holds of one subject's
+     * personal data — its already-published rows (any type) and its unsent or parked rows of the
+     * given types. Unsent rows of other types (the erasure event itself, audit events) stay and
+     * go out. The number of rows removed.
+     */
+    public Uni<Integer> forget(String subject, Collection<String> typesWithPersonalData) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from outbox where message_key = ?1"
+                                + " and (sent_at is not null or type in (?2))")
+                        .setParameter(1, subject)
+                        .setParameter(2, List.copyOf(typesWithPersonalData))
+                        .executeUpdate());
     }
 
     /** The CloudEvents envelope of an event, stamped with the current trace context. */

@@ -2,6 +2,7 @@ package org.hms.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.hms.platform.audit.PatientData;
 import org.hms.platform.config.PlatformConfig;
 import org.hms.platform.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -101,11 +105,34 @@ public class IdempotencyKeys {
                 .addString(contentType(response))
                 .addString(response.getHeaderString(HttpHeaders.LOCATION))
                 .addString(response.getHeaderString(HttpHeaders.ETAG))
-                .addString(body(response.getEntity()));
+                .addString(body(response.getEntity()))
+                .addArrayOfUUID(disclosed(response.getEntity()));
         return pool.preparedQuery("update idempotency_key set status = $3, content_type = $4, location = $5,"
-                        + " etag = $6, body = $7, completed_at = now() where scope = $1 and key = $2")
+                        + " etag = $6, body = $7, patient_ids = $8, completed_at = now() where scope = $1 and key = $2")
                 .execute(values)
                 .replaceWithVoid();
+    }
+
+    /**
+     * Erasure: every stored response that discloses this patient (its body names them, or its
+     * {@code Location} points at them) is replaced, in the current transaction, by a 410
+     * problem. A retry with the key then gets 410 and creates nothing: the key is kept rather
+     * than deleted, or a retried registration would run again and store the erased data anew.
+     * The number of responses redacted.
+     */
+    public Uni<Integer> forgetPatient(UUID patientId) {
+        String gone = body(Problem.of("patient-erased", "Gone", 410,
+                "the personal data of patient " + patientId + " was erased"));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("update idempotency_key set status = 410,"
+                                + " content_type = ?2, location = null, etag = null, body = ?3, patient_ids = '{}'"
+                                + " where status is not null"
+                                + " and (?1 = any(patient_ids) or location like ?4)")
+                        .setParameter(1, patientId)
+                        .setParameter(2, Problem.MEDIA_TYPE)
+                        .setParameter(3, gone)
+                        .setParameter(4, "%/" + patientId)
+                        .executeUpdate());
     }
 
     @Scheduled(identity = "hms-idempotency-purge", every = "10m", delayed = "1m")
@@ -168,6 +195,11 @@ public class IdempotencyKeys {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response cannot be stored for replay", e);
         }
+    }
+
+    private static UUID[] disclosed(Object entity) {
+        List<UUID> ids = PatientData.disclosedBy(entity);
+        return ids == null ? new UUID[0] : ids.toArray(new UUID[0]);
     }
 
     /** The request's identity for replays: method, path with query, and body. */

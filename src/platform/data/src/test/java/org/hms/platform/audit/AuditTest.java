@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hms.contracts.EventSchemas;
 import org.hms.contracts.Topics;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.platform.events.OutboxRelay;
 import org.hms.platform.security.Roles;
 import org.hms.platform.testapp.Notes;
+import org.hms.platform.testapp.TestDb;
 import org.hms.platform.testing.KafkaEvents;
 import org.hms.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +30,12 @@ import org.junit.jupiter.api.Test;
 class AuditTest {
 
     static final KafkaEvents kafka = new KafkaEvents();
+
+    @Inject
+    TestDb db;
+
+    @Inject
+    OutboxRelay relay;
 
     @AfterAll
     static void closeKafka() {
@@ -102,5 +113,80 @@ class AuditTest {
                 kafka.awaitOne(mark, KafkaEvents.containing(read.header("X-Request-Id")));
         JsonNode data = EventSchemas.JSON.readTree(record.value()).path("data");
         assertThat(data.path("breakTheGlassReason").asText()).isEqualTo("unconscious patient in resus");
+    }
+
+    @Test
+    void aWriteIsAuditedOnceAndInTheSameTransactionAsTheChange() throws IOException {
+        UUID patient = UUID.randomUUID();
+        KafkaEvents.Mark mark = kafka.mark(Topics.AUDIT);
+        UUID note;
+        String requestId;
+        relay.pause(); // rows keep the transaction id that wrote them until the relay stamps them
+        try {
+            Response created = Notes.create(Notes.body(patient, "audited write " + UUID.randomUUID()));
+            note = Notes.id(created);
+            requestId = created.header("X-Request-Id");
+            assertThat(db.count("select count(*) from outbox where type = $1 and envelope like $2",
+                    AuditRecorded.CONTRACT.type(), "%" + requestId + "%")).as("audited once").isOne();
+            assertThat(db.count("select count(distinct xmin::text) from outbox where message_key = $1"
+                            + " or (type = $2 and envelope like $3)",
+                    note.toString(), AuditRecorded.CONTRACT.type(), "%" + requestId + "%"))
+                    .as("the change's event and its audit event were written by one transaction")
+                    .isOne();
+        } finally {
+            relay.resume();
+        }
+
+        ConsumerRecord<String, String> record = kafka.awaitOne(mark, KafkaEvents.containing(requestId));
+        AuditRecorded audit = EventSchemas.JSON.treeToValue(
+                EventSchemas.JSON.readTree(record.value()).path("data"), AuditRecorded.class);
+        assertThat(audit.action()).isEqualTo("create");
+        assertThat(audit.resourceId()).isEqualTo(note.toString());
+        assertThat(audit.patientIds()).containsExactly(patient);
+        assertThat(audit.outcome()).isEqualTo("success");
+        assertThat(audit.status()).isEqualTo(201);
+        assertThat(audit.method()).isEqualTo("POST");
+        assertThat(audit.path()).isEqualTo(Notes.NOTES);
+        assertThat(audit.requestId()).isEqualTo(requestId);
+    }
+
+    @Test
+    void aWriteThatRollsBackLeavesOnlyTheAuditOfItsFailure() throws IOException {
+        UUID patient = UUID.randomUUID();
+        Map<String, Object> doomed = Notes.body(patient, "doomed " + UUID.randomUUID());
+        doomed.put("failAfterInsert", true);
+        KafkaEvents.Mark mark = kafka.mark(Topics.AUDIT);
+
+        Response refused = given().auth().oauth2(TestTokens.of(Roles.RECEPTIONIST)).contentType(ContentType.JSON)
+                .body(doomed).post(Notes.NOTES);
+        refused.then().statusCode(409);
+        String requestId = refused.header("X-Request-Id");
+
+        ConsumerRecord<String, String> record = kafka.awaitOne(mark, KafkaEvents.containing(requestId));
+        AuditRecorded audit = EventSchemas.JSON.treeToValue(
+                EventSchemas.JSON.readTree(record.value()).path("data"), AuditRecorded.class);
+        assertThat(audit.outcome()).isEqualTo("failed");
+        assertThat(audit.status()).isEqualTo(409);
+        kafka.awaitOne(mark, KafkaEvents.containing(Notes.id(Notes.create(Notes.body())).toString()));
+        assertThat(kafka.since(mark)).filteredOn(KafkaEvents.containing(requestId))
+                .as("the success recorded inside the rolled-back transaction is gone with it")
+                .hasSize(1);
+    }
+
+    @Test
+    void theOutcomeOfAStatusIsTheSameForEveryAuditPath() {
+        assertThat(AuditOutcome.of(200)).isEqualTo("success");
+        assertThat(AuditOutcome.of(201)).isEqualTo("success");
+        assertThat(AuditOutcome.of(301)).isEqualTo("success");
+        assertThat(AuditOutcome.of(401)).isEqualTo("denied");
+        assertThat(AuditOutcome.of(403)).isEqualTo("denied");
+        assertThat(AuditOutcome.of(423)).isEqualTo("denied");
+        assertThat(AuditOutcome.of(429)).isEqualTo("denied");
+        assertThat(AuditOutcome.of(404)).isEqualTo("not-found");
+        assertThat(AuditOutcome.of(410)).isEqualTo("not-found");
+        assertThat(AuditOutcome.of(400)).isEqualTo("failed");
+        assertThat(AuditOutcome.of(409)).isEqualTo("failed");
+        assertThat(AuditOutcome.of(412)).isEqualTo("failed");
+        assertThat(AuditOutcome.of(500)).isEqualTo("failed");
     }
 }

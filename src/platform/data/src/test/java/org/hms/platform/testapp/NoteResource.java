@@ -32,6 +32,7 @@ public class NoteResource {
 
     @POST
     @RolesAllowed(Roles.RECEPTIONIST)
+    @Audited(action = "create", resource = "TestNote")
     public Uni<RestResponse<NoteView>> write(@Valid @NotNull NoteRequest request, UriInfo uri) {
         return notes.write(request).map(note -> RestResponse.ResponseBuilder.<NoteView>created(
                         uri.getAbsolutePathBuilder().path(note.id().toString()).build())

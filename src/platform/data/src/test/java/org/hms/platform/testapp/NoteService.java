@@ -4,7 +4,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
+import org.hms.platform.audit.Audit;
+import org.hms.platform.audit.AuditEntry;
 import org.hms.platform.events.Outbox;
 import org.hms.platform.problem.Problem;
 import org.hms.platform.problem.ProblemException;
@@ -19,10 +22,12 @@ public class NoteService {
 
     private final TestNoteRepository notes;
     private final Outbox outbox;
+    private final Audit audit;
 
-    public NoteService(TestNoteRepository notes, Outbox outbox) {
+    public NoteService(TestNoteRepository notes, Outbox outbox, Audit audit) {
         this.notes = notes;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @WithTransaction
@@ -35,6 +40,8 @@ public class NoteService {
         note.text = request.text();
         return notes.persistAndFlush(note)
                 .chain(() -> outbox.add(written(note)))
+                .call(() -> audit.record(new AuditEntry("create", "TestNote", note.id.toString(),
+                        List.of(note.patientId), 201, null, null)))
                 .call(notes::flush)
                 .invoke(() -> failIfAsked(request))
                 .map(ignored -> NoteView.of(note));

@@ -7,9 +7,10 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an endpoint that reads or writes patient data, or another record whose every access
- * must be traceable (accounts). Every call to it, allowed or refused, becomes an
+ * must be traceable (accounts). Every call to it, allowed, refused or failed, becomes an
  * {@code AuditRecorded} event (through the outbox to {@code hms.audit}) before the response
- * leaves.
+ * leaves. A write records its own in its transaction ({@link Audit#record}); the
+ * {@link AuditFilter} records every other call.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -26,10 +27,4 @@ public @interface Audited {
 
     /** Whether the record is patient data: its id then counts among the patients touched. */
     boolean patientData() default true;
-
-    /**
-     * Only calls refused before the endpoint ran (401, 403) are recorded here: the endpoint
-     * records every other outcome itself, in the transaction of its change.
-     */
-    boolean refusalsOnly() default false;
 }
