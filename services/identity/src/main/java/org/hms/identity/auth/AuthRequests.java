@@ -1,9 +1,14 @@
 package org.hms.identity.auth;
 
+import static org.hms.identity.password.PasswordPolicy.DEFAULT_MIN_LENGTH;
+import static org.hms.identity.password.PasswordPolicy.RULES;
+import static org.hms.identity.password.Passwords.MAX_BYTES;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the sign-in endpoints. Their toString never shows a secret. */
 public final class AuthRequests {
@@ -30,7 +35,8 @@ public final class AuthRequests {
     public record PasswordChange(
             @NotBlank @Size(max = 128) String username,
             @NotBlank @Size(max = 1024) String currentPassword,
-            @NotNull String newPassword) {
+            @NotNull @Schema(minLength = DEFAULT_MIN_LENGTH, maxLength = MAX_BYTES, description = RULES)
+                    String newPassword) {
         @Override
         public String toString() {
             return "PasswordChange[username=" + username + ", currentPassword=***, newPassword=***]";

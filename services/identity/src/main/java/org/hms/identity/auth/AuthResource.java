@@ -50,14 +50,16 @@ public class AuthResource {
     @Path("token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in", description = "The password grant as JSON {username, password} (the same path"
+    @Operation(operationId = "signIn", summary = "Sign in", description = "The password grant as JSON {username, password} (the same path"
             + " also takes the OAuth 2.0 form-encoded grant_type=password or refresh_token). Answers the OAuth 2.0"
             + " token response: a short-lived RS256 access token and a refresh token. A wrong password and an"
             + " unknown username get the same 401; repeated failures lock the username for a while (429 with"
             + " Retry-After); an account that must change its password gets 403 password-change-required.")
     @APIResponse(responseCode = "200", description = "OAuth 2.0 token response (Cache-Control: no-store)",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: each field named (problem+json)")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: each field named; or an unsupported"
+            + " grant_type (form)")
     @APIResponse(responseCode = "401", description = "Wrong username or password (the same for both)")
     @APIResponse(responseCode = "403", description = "account-disabled, or password-change-required")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this username; see Retry-After")
@@ -73,6 +75,10 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "OAuth 2.0 token endpoint (form-encoded)", description = "grant_type=password with"
             + " username and password, or grant_type=refresh_token with refresh_token (RFC 6749 §4.3, §6).")
+    @APIResponse(responseCode = "200", description = "OAuth 2.0 token response (Cache-Control: no-store)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong credentials, or an unusable refresh token")
     public Uni<Response> tokenForm(
             @FormParam("grant_type") String grantType,
             @FormParam("username") String username,
@@ -99,12 +105,13 @@ public class AuthResource {
     @Path("refresh")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Refresh the tokens", description = "Exchanges {refreshToken} (or form-encoded"
+    @Operation(operationId = "refreshTokens", summary = "Refresh the tokens", description = "Exchanges {refreshToken} (or form-encoded"
             + " refresh_token=...) for a new access token and a new refresh token; the one presented is used up."
             + " Presenting a used one again means a copy leaked: the whole session is revoked and the newest"
             + " refresh token stops working too (401).")
     @APIResponse(responseCode = "200", description = "OAuth 2.0 token response with the next refresh token",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "No refresh token sent")
     @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token")
     public Uni<Response> refresh(@Valid @NotNull RefreshRequest request) {
@@ -116,6 +123,10 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Refresh the tokens (form-encoded)", description = "refresh_token=...; as the JSON form.")
+    @APIResponse(responseCode = "200", description = "OAuth 2.0 token response (Cache-Control: no-store)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong credentials, or an unusable refresh token")
     public Uni<Response> refreshForm(@FormParam("refresh_token") String refreshToken) {
         new Invalid().addAll("refresh_token", required(refreshToken, 256)).throwIfAny();
         return refresh(refreshToken);
@@ -125,7 +136,7 @@ public class AuthResource {
     @Path("logout")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign out", description = "Revokes the session of {refreshToken} (or form-encoded"
+    @Operation(operationId = "signOut", summary = "Sign out", description = "Revokes the session of {refreshToken} (or form-encoded"
             + " refresh_token=...): none of its refresh tokens works any more (access tokens already issued"
             + " expire within minutes). 204 even for an unknown token.")
     @APIResponse(responseCode = "204", description = "The session is over (or there was none)")
@@ -139,6 +150,7 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Sign out (form-encoded)", description = "refresh_token=...; as the JSON form.")
+    @APIResponse(responseCode = "204", description = "The session is over (or there was none)")
     public Uni<Response> logoutForm(@FormParam("refresh_token") String refreshToken) {
         new Invalid().addAll("refresh_token", required(refreshToken, 256)).throwIfAny();
         return auth.logout(refreshToken, Caller.signingIn(null))
@@ -149,7 +161,7 @@ public class AuthResource {
     @Path("password")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change your password", description = "{username, currentPassword, newPassword}: works"
+    @Operation(operationId = "changePassword", summary = "Change your password", description = "{username, currentPassword, newPassword}: works"
             + " without a token, so an account whose password must change (the first admin, or after a reset)"
             + " can do it before signing in. The new password must meet the policy (400 naming newPassword)."
             + " Ends every session of the account; sign in again afterwards.")

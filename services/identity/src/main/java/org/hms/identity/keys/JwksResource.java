@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Response;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public keys that verify HMS access tokens, as a JSON Web Key Set (RFC 7517). */
@@ -31,9 +34,11 @@ public class JwksResource {
     @Path("jwks.json")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Token verification keys (JWKS)", description = "Every RSA key an access token may be"
+    @Operation(operationId = "getJwks", summary = "Token verification keys (JWKS)", description = "Every RSA key an access token may be"
             + " signed with, by kid: the current signing key first, then the previous one during a rotation."
             + " Point mp.jwt.verify.publickey.location at this URL to verify tokens by kid.")
+    @APIResponse(responseCode = "200", description = "The JSON Web Key Set (Cache-Control: public, max-age=300)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JwkSet.class)))
     public Response jwks() {
         return Response.ok(keys).header("Cache-Control", "public, max-age=" + MAX_AGE_SECONDS).build();
     }

@@ -24,6 +24,11 @@ import org.hms.platform.problem.ProblemException;
 @ApplicationScoped
 public class PasswordPolicy {
 
+    /** What the OpenAPI document says of a new password (the minimum is the default of the config). */
+    public static final String RULES = "At least 12 characters (hms.identity.password.min-length), at most 72 bytes"
+            + " in UTF-8, not containing the username, not a common password, at least 5 different characters";
+    public static final int DEFAULT_MIN_LENGTH = 12;
+
     private static final String COMMON = "/passwords/common.txt";
     /** A core shorter than this ("ab" of "ab1234567890") is not checked against the list. */
     private static final int MIN_CORE = 4;

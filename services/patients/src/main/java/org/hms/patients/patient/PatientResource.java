@@ -34,7 +34,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hms.contracts.patients.PatientDetails;
 import org.hms.patients.patient.PatientRequests.ErasedPatient;
@@ -70,9 +75,15 @@ public class PatientResource {
     @POST
     @RolesAllowed({RECEPTIONIST, ADMIN})
     @Audited(action = "create")
-    @Operation(summary = "Register a patient", description = "Assigns an MRN. A likely duplicate (same identifier,"
+    @Operation(operationId = "registerPatient", summary = "Register a patient", description = "Assigns an MRN. A likely duplicate (same identifier,"
             + " or same birth date and a similar name) answers 409 with the candidates unless confirmNotDuplicate=true."
             + " Send Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "Registered: Location is the new record, ETag its version",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "409", description = "possible-duplicate: likely the same person as the records in"
+            + " duplicates (id, mrn, name, birthDate, matchedOn); or the Idempotency-Key is in use")
     public Uni<Response> register(
             @Valid @NotNull PatientDetails details,
             @QueryParam("confirmNotDuplicate") @DefaultValue("false") boolean confirmNotDuplicate) {
@@ -84,8 +95,18 @@ public class PatientResource {
     @Path("{id}")
     @RolesAllowed({PHYSICIAN, NURSE, RECEPTIONIST, ADMIN, PATIENT})
     @Audited(action = "read")
-    @Operation(summary = "Read a patient", description = "A patient may read only their own record. A merged"
-            + " record answers 301 pointing at the survivor; an erased one 410.")
+    @Operation(operationId = "getPatient", summary = "Read a patient", description = "A patient may read only"
+            + " their own record. A merged record answers 301 pointing at the survivor; an erased one 410.")
+    @APIResponse(responseCode = "200", description = "The patient; ETag is its version (send it as If-Match to"
+            + " update)", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "301", description = "Merged into another record: Location is the survivor",
+            headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MergedPointer.class)))
+    @APIResponse(responseCode = "404", description = "No patient with this id")
+    @APIResponse(responseCode = "410", description = "patient-erased: the record's personal data was erased")
     public Uni<Response> read(@PathParam("id") UUID id) {
         access.requireSelfOrStaff(identity, id);
         return patients.read(id).map(this::answer);
@@ -94,12 +115,13 @@ public class PatientResource {
     @GET
     @RolesAllowed({PHYSICIAN, NURSE, RECEPTIONIST, ADMIN})
     @Audited(action = "search")
-    @Operation(summary = "Search patients", description = "Name: case- and accent-insensitive, prefix of any name"
+    @Operation(operationId = "searchPatients", summary = "Search patients", description = "Name: case- and accent-insensitive, prefix of any name"
             + " or a close misspelling. identifier: system|value or a bare value (also matches the MRN)."
             + " Phone: any formatting. Paged; total counts all matches.")
     public Uni<Page<PatientResponse>> search(
             @QueryParam("name") @Size(min = 1, max = 100) String name,
-            @QueryParam("birthDate") @Parameter(description = "ISO date, e.g. 1984-03-07") String birthDate,
+            @QueryParam("birthDate") @Parameter(description = "ISO date, e.g. 1984-03-07",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String birthDate,
             @QueryParam("identifier") @Size(min = 1, max = 130) String identifier,
             @QueryParam("phone") @Pattern(regexp = PatientDetails.PHONE, message = "must be a phone number")
                     String phone,
@@ -113,11 +135,22 @@ public class PatientResource {
     @Path("{id}")
     @RolesAllowed({RECEPTIONIST, ADMIN})
     @Audited(action = "update")
-    @Operation(summary = "Update a patient", description = "Replaces the demographics. If-Match must carry the"
-            + " ETag of the version the change was based on: 428 without it, 412 when stale.")
+    @Operation(operationId = "updatePatient", summary = "Update a patient", description = "Replaces the"
+            + " demographics. If-Match must carry the ETag of the version the change was based on: 428 without it,"
+            + " 412 when stale.")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "404", description = "No patient with this id")
+    @APIResponse(responseCode = "409", description = "patient-merged: the record was merged into survivorId")
+    @APIResponse(responseCode = "410", description = "patient-erased")
+    @APIResponse(responseCode = "412", description = "stale-version: If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing")
     public Uni<Response> update(
             @PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag of the version this change"
+                    + " is based on, e.g. \"3\"", required = true) String ifMatch,
             @Valid @NotNull PatientDetails details) {
         long expected = Versions.fromIfMatch(ifMatch);
         return patients.update(id, expected, details)
@@ -128,8 +161,16 @@ public class PatientResource {
     @Path("{id}/merge")
     @RolesAllowed(ADMIN)
     @Audited(action = "merge")
-    @Operation(summary = "Merge a duplicate into a survivor", description = "The patient in the path is retired"
+    @Operation(operationId = "mergePatients", summary = "Merge a duplicate into a survivor", description = "The patient in the path is retired"
             + " into survivorId; its identifiers move over and its id answers 301 to the survivor from now on.")
+    @APIResponse(responseCode = "200", description = "The survivor as it now is; ETag is its version",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "404", description = "No patient with this id, or no such survivor")
+    @APIResponse(responseCode = "409", description = "patient-merged: one of them was merged already; or the"
+            + " Idempotency-Key is in use")
+    @APIResponse(responseCode = "410", description = "patient-erased: one of them was erased")
     public Uni<Response> merge(@PathParam("id") UUID id, @Valid @NotNull MergeRequest request) {
         return patients.merge(id, request.survivorId())
                 .map(survivor -> Response.ok(survivor).header(HttpHeaders.ETAG, Versions.etag(survivor.version())).build());
@@ -139,8 +180,13 @@ public class PatientResource {
     @Path("{id}/erasure")
     @RolesAllowed(ADMIN)
     @Audited(action = "erase")
-    @Operation(summary = "Erase a patient's personal data", description = "GDPR art. 17: removes every personal"
-            + " datum, keeps the id, MRN and the fact of erasure, and publishes PatientErased.")
+    @Operation(operationId = "erasePatient", summary = "Erase a patient's personal data", description = "GDPR art. 17: removes every personal"
+            + " datum, keeps the id, MRN and the fact of erasure, and publishes PatientErased. Erasing twice"
+            + " changes nothing.")
+    @APIResponse(responseCode = "200", description = "Erased (now or before)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErasedPatient.class)))
+    @APIResponse(responseCode = "404", description = "No patient with this id")
     public Uni<ErasedPatient> erase(@PathParam("id") UUID id, @Valid @NotNull ErasureRequest request) {
         return patients.erase(id, identity.getPrincipal().getName(), request.reason());
     }
@@ -149,8 +195,14 @@ public class PatientResource {
     @Path("{id}/export")
     @RolesAllowed({ADMIN, PATIENT})
     @Audited(action = "export")
-    @Operation(summary = "Export everything held about a patient", description = "GDPR art. 15 / HIPAA right of"
+    @Operation(operationId = "exportPatient", summary = "Export everything held about a patient", description = "GDPR art. 15 / HIPAA right of"
             + " access; a patient may export only their own record.")
+    @APIResponse(responseCode = "200", description = "Everything held about the patient",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatientExport.class)))
+    @APIResponse(responseCode = "404", description = "No patient with this id")
+    @APIResponse(responseCode = "409", description = "patient-merged: export the survivor")
+    @APIResponse(responseCode = "410", description = "patient-erased")
     public Uni<PatientExport> export(@PathParam("id") UUID id) {
         access.requireSelfOrStaff(identity, id);
         return patients.export(id);

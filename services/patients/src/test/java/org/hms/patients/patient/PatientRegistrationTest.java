@@ -104,6 +104,20 @@ class PatientRegistrationTest {
     }
 
     @Test
+    void aFormWithThreeMistakesLearnsOfAllThreeInOneProblem() {
+        String body = "{\"name\":{\"family\":\"\"},\"birthDate\":\"2999-99-99\",\"gender\":\"dragon\"}";
+
+        given().auth().oauth2(TestTokens.of("receptionist")).contentType(ContentType.JSON).body(body)
+                .post(PATIENTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("birthDate", "gender", "name.family")))
+                .body("errors.find { it.field == 'gender' }.message",
+                        equalTo("must be one of male, female, other, unknown"));
+    }
+
+    @Test
     void aMissingBodyOrBrokenJsonIsA400Problem() {
         given().auth().oauth2(TestTokens.of("receptionist")).contentType(ContentType.JSON).body("{\"name\": ")
                 .post(PATIENTS)

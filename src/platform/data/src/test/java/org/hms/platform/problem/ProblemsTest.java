@@ -85,6 +85,57 @@ class ProblemsTest {
     }
 
     @Test
+    void formatErrorsAndValidationErrorsAreNamedTogetherInOneProblem() {
+        UUID patient = UUID.randomUUID();
+        Map<String, Object> body = Notes.body(patient, "several mistakes " + UUID.randomUUID());
+        body.put("name", Map.of("family", ""));
+        body.put("birthDate", "2999-99-99");
+        body.put("urgency", "whenever");
+        body.put("identifiers", List.of(Map.of("system", "national-id", "value", 42)));
+        body.put("failAfterInsert", "perhaps");
+        body.put("text", List.of("not", "a", "string"));
+
+        post(body)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "validation"))
+                .body("errors.field", equalTo(List.of(
+                        "birthDate", "failAfterInsert", "identifiers[0].value", "name.family", "text", "urgency")))
+                .body("errors.find { it.field == 'urgency' }.message", equalTo("must be one of routine, urgent"))
+                .body("errors.find { it.field == 'birthDate' }.message",
+                        equalTo("must be a date such as 1984-03-07"));
+
+        assertThat(db.count("select count(*) from test_note where patient_id = $1", patient)).isZero();
+    }
+
+    @Test
+    void aValueOfAnotherJsonTypeIsNotCoercedButNamed() {
+        Map<String, Object> body = Notes.body();
+        body.put("text", 12345);
+        body.put("name", "Kowalska");
+
+        post(body).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("name", "text")));
+    }
+
+    @Test
+    void theOpenApiDocumentDeclaresProblemsWithOneSharedSchema() {
+        Response document = given().accept("application/json").get("/q/openapi");
+        String post = "paths.'/test/notes'.post.responses.";
+
+        assertThat(document.jsonPath().getString("components.schemas.Problem.properties.status.type"))
+                .isEqualTo("integer");
+        assertThat(document.jsonPath().getMap(post + "'400'.content").keySet()).containsExactly(PROBLEM);
+        assertThat(document.jsonPath().getString(post + "'400'.content.'application/problem+json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(document.jsonPath().getMap("paths.'/test/notes'.post.responses").keySet())
+                .contains("400", "401", "403", "415", "429", "500");
+        assertThat(document.jsonPath().getMap("paths.'/test/notes/{id}'.get.responses").keySet())
+                .contains("404").doesNotContain("415");
+    }
+
+    @Test
     void aWronglyTypedValueInsideAListIsNamedWithItsIndex() {
         Map<String, Object> body = Notes.body();
         body.put("identifiers", List.of(Map.of("system", "a", "value", "b"), List.of("not", "an", "object")));

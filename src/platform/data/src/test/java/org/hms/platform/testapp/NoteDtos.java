@@ -1,6 +1,7 @@
 package org.hms.platform.testapp;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +27,19 @@ public final class NoteDtos {
             @NotNull @Past LocalDate birthDate,
             List<@NotNull @Valid Identifier> identifiers,
             @NotBlank @Size(max = 500) String text,
-            boolean failAfterInsert) {}
+            boolean failAfterInsert,
+            Urgency urgency) {}
+
+    /** How soon a note should be read (optional): an enum with JSON names of its own. */
+    public enum Urgency {
+        ROUTINE,
+        URGENT;
+
+        @JsonValue
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public record Name(@NotBlank String family, List<@NotBlank String> given) {}
 

@@ -12,9 +12,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +28,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    private final Validator validator;
+
+    public ProblemMappers(Validator validator) {
+        this.validator = validator;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response.ResponseBuilder response = respond(e.problem().at(path(uri)));
@@ -35,10 +43,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
+        return invalid(e.getConstraintViolations().stream()
                 .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
+                .toList(), uri);
+    }
+
+    /**
+     * A body with values of the wrong type or format: those fields, and the Bean Validation
+     * violations of the rest of the body (a field already named for its format is not named
+     * again as missing), in one problem.
+     */
+    @ServerExceptionMapper
+    public Response invalidFields(InvalidFieldsException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>(e.errors());
+        if (e.partial() != null) {
+            validator.validate(e.partial()).stream()
+                    .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
+                    .filter(v -> e.errors().stream().noneMatch(f -> within(v.field(), f.field())))
+                    .forEach(errors::add);
+        }
+        return invalid(errors, uri);
+    }
+
+    private static boolean within(String field, String unreadable) {
+        return field.equals(unreadable) || field.startsWith(unreadable + ".") || field.startsWith(unreadable + "[");
+    }
+
+    private static Response invalid(List<FieldError> found, UriInfo uri) {
+        List<FieldError> errors = found.stream().sorted(Comparator.comparing(FieldError::field)).toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b)
                 .orElse("the request is invalid");
         return respond(Problem.of("validation", "Invalid request", 400, detail)
@@ -49,6 +81,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidFieldsException fields) {
+            return invalidFields(fields, uri);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
             String message = "has a value of the wrong type or format";
