@@ -62,9 +62,13 @@ public final class HmsCli {
         return new DevKeys(hmsHome.resolve("keys"));
     }
 
-    public static void main(String[] args) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    static {
+        // Kafka's client logs each failed connection attempt; the command says it once, in one line
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+
+    public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
