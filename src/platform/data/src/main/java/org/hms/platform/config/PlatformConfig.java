@@ -33,6 +33,18 @@ public interface PlatformConfig {
         @WithDefault("500")
         int batchSize();
 
+        /** How many sends of a batch may wait for their ack at once (the first row of a batch goes alone). */
+        @WithDefault("256")
+        int sendWindow();
+
+        /** The pause after a failed relay pass (broker down, timeouts); doubles after each further failure. */
+        @WithDefault("500ms")
+        Duration backoffInitial();
+
+        /** The longest pause between failed relay passes. */
+        @WithDefault("30s")
+        Duration backoffMax();
+
         /** How long sent events stay in the table (for inspection) before they are purged. */
         @WithDefault("5m")
         Duration keepSent();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -38,6 +39,9 @@ class OutboxTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    MeterRegistry registry;
 
     @AfterAll
     static void closeKafka() {
@@ -120,6 +124,46 @@ class OutboxTest {
         assertThat(versionsInTopicOrder(published, first)).containsExactly(0L, 1L, 2L, 3L);
         assertThat(versionsInTopicOrder(published, second)).containsExactly(0L, 1L, 2L, 3L);
         await().atMost(Duration.ofSeconds(10)).until(() -> pending(first, second) == 0);
+    }
+
+    @Test
+    void aRowKafkaCanNeverTakeIsParkedWithItsReasonAndTheRowsBehindItFlow() {
+        KafkaEvents.Mark mark = kafka.mark(NoteWritten.TOPIC);
+        double parkedBefore = registry.counter("hms.outbox.parked").count();
+        UUID tooLarge = UUID.randomUUID();
+        UUID badTopic = UUID.randomUUID();
+        UUID after;
+        relay.pause();
+        try {
+            // larger than the producer's max.request.size (1 MiB), and a topic name Kafka refuses
+            db.rows("insert into outbox (id, topic, message_key, type, envelope) values ($1, $2, $3, 'test.Big', $4),"
+                            + " ($5, 'not a topic!', $6, 'test.BadTopic', '{}')",
+                    tooLarge, NoteWritten.TOPIC, tooLarge.toString(), "x".repeat(2 * 1024 * 1024), badTopic,
+                    badTopic.toString());
+            after = Notes.id(Notes.create(Notes.body()));
+        } finally {
+            relay.resume();
+        }
+
+        kafka.awaitOne(mark, KafkaEvents.key(after));
+        await().atMost(Duration.ofSeconds(30)).until(() -> parkReason(tooLarge) != null && parkReason(badTopic) != null);
+        assertThat(parkReason(tooLarge)).startsWith("RecordTooLargeException");
+        assertThat(parkReason(badTopic)).startsWith("InvalidTopicException");
+        assertThat(db.count("select count(*) from outbox where id = any($1) and sent_at is null",
+                (Object) new UUID[] {tooLarge, badTopic})).isEqualTo(2);
+        assertThat(registry.counter("hms.outbox.parked").count()).isGreaterThanOrEqualTo(parkedBefore + 2);
+        assertThat(kafka.since(mark)).noneMatch(KafkaEvents.key(tooLarge));
+        // parked rows stay out of the way: later events keep flowing
+        UUID later = Notes.id(Notes.create(Notes.body()));
+        kafka.awaitOne(mark, KafkaEvents.key(later));
+        db.rows("delete from outbox where id = any($1)", (Object) new UUID[] {tooLarge, badTopic});
+    }
+
+    private String parkReason(UUID id) {
+        return db.rows("select park_reason from outbox where id = $1 and parked_at is not null", id).stream()
+                .map(row -> row.getString(0))
+                .findFirst()
+                .orElse(null);
     }
 
     private long pending(UUID first, UUID second) {
