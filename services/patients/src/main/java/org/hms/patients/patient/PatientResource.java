@@ -36,7 +36,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hms.contracts.patients.PatientDetails;
 import org.hms.patients.patient.PatientRequests.ErasedPatient;
 import org.hms.patients.patient.PatientRequests.ErasureRequest;
 import org.hms.patients.patient.PatientRequests.MergeRequest;
@@ -74,9 +73,9 @@ public class PatientResource {
             + " or same birth date and a similar name) answers 409 with the candidates unless confirmNotDuplicate=true."
             + " Send Idempotency-Key to make retries safe.")
     public Uni<Response> register(
-            @Valid @NotNull PatientDetails details,
+            @Valid @NotNull PatientDemographics details,
             @QueryParam("confirmNotDuplicate") @DefaultValue("false") boolean confirmNotDuplicate) {
-        return patients.register(details, confirmNotDuplicate)
+        return patients.register(PatientMapper.toDetails(details), confirmNotDuplicate)
                 .map(p -> Response.created(location(p.id())).header(HttpHeaders.ETAG, Versions.etag(p.version())).entity(p).build());
     }
 
@@ -101,7 +100,7 @@ public class PatientResource {
             @QueryParam("name") @Size(min = 1, max = 100) String name,
             @QueryParam("birthDate") @Parameter(description = "ISO date, e.g. 1984-03-07") String birthDate,
             @QueryParam("identifier") @Size(min = 1, max = 130) String identifier,
-            @QueryParam("phone") @Pattern(regexp = PatientDetails.PHONE, message = "must be a phone number")
+            @QueryParam("phone") @Pattern(regexp = PatientDemographics.PHONE, message = "must be a phone number")
                     String phone,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -118,9 +117,9 @@ public class PatientResource {
     public Uni<Response> update(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull PatientDetails details) {
+            @Valid @NotNull PatientDemographics details) {
         long expected = Versions.fromIfMatch(ifMatch);
-        return patients.update(id, expected, details)
+        return patients.update(id, expected, PatientMapper.toDetails(details))
                 .map(p -> Response.ok(p).header(HttpHeaders.ETAG, Versions.etag(p.version())).build());
     }
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -52,14 +53,15 @@ public class PatientService {
     }
 
     @WithSpan
+    @WithTransaction
     public Uni<PatientResponse> register(PatientDetails details, boolean confirmedNotDuplicate) {
         refuseHospitalIdentifiers(details);
-        return Panache.withTransaction(() -> patients.lockBirthDate(details.birthDate())
-                        .chain(() -> confirmedNotDuplicate ? Uni.createFrom().voidItem() : refuseLikelyDuplicates(details))
-                        .chain(patients::nextMrn)
-                        .map(mrn -> Patient.register(UUID.randomUUID(), mrn, details))
-                        .call(patients::persist)
-                        .call(p -> outbox.add(new PatientRegistered(p.id, p.mrn, p.version, details))))
+        return patients.lockBirthDate(details.birthDate())
+                .chain(() -> confirmedNotDuplicate ? Uni.createFrom().voidItem() : refuseLikelyDuplicates(details))
+                .chain(patients::nextMrn)
+                .map(mrn -> Patient.register(UUID.randomUUID(), mrn, details))
+                .call(patients::persist)
+                .call(p -> outbox.add(new PatientRegistered(p.id, p.mrn, p.version, details)))
                 .invoke(() -> registrations.increment())
                 .map(PatientResponse::of);
     }
@@ -87,16 +89,21 @@ public class PatientService {
                         search.size(), found.total()));
     }
 
+    /** Replaces the demographics; the cache entry is dropped once the change has committed. */
     @WithSpan
     public Uni<PatientResponse> update(UUID id, long expectedVersion, PatientDetails details) {
         refuseHospitalIdentifiers(details);
-        return Panache.withTransaction(() -> activeForChange(id)
-                        .invoke(p -> Versions.requireCurrent(expectedVersion, p.version))
-                        .invoke(p -> p.record(details))
-                        .call(PatientService::flush)
-                        .call(p -> outbox.add(new PatientUpdated(p.id, p.mrn, p.version, details))))
-                .call(cache::changed)
-                .map(PatientResponse::of);
+        return recordUpdate(id, expectedVersion, details).call(cache::changed).map(PatientResponse::of);
+    }
+
+    /** The update's transaction: the version check (412 when stale), the change and its event. */
+    @WithTransaction
+    Uni<Patient> recordUpdate(UUID id, long expectedVersion, PatientDetails details) {
+        return activeForChange(id)
+                .invoke(p -> Versions.requireCurrent(expectedVersion, p.version))
+                .invoke(p -> p.record(details))
+                .call(PatientService::flush)
+                .call(p -> outbox.add(new PatientUpdated(p.id, p.mrn, p.version, details)));
     }
 
     /** Retires {@code duplicateId} into {@code survivorId}; answers the survivor as it now is. */
@@ -105,17 +112,20 @@ public class PatientService {
         if (duplicateId.equals(survivorId)) {
             throw ProblemException.badRequest("survivorId", "must be another patient than the one merged");
         }
-        return Panache.withTransaction(() -> activeForChange(duplicateId)
-                        .chain(duplicate -> activeForChange(survivorId)
-                                .invoke(duplicate::mergeInto)
-                                .call(PatientService::flush)
-                                .call(survivor -> outbox.add(
-                                        new PatientMerged(duplicate.id, survivor.id, survivor.mrn, duplicate.version)))
-                                .call(survivor -> outbox.add(new PatientUpdated(
-                                        survivor.id, survivor.mrn, survivor.version, survivor.details())))
-                                .call(() -> cache.changed(duplicate))))
-                .call(cache::changed)
-                .map(PatientResponse::of);
+        return recordMerge(duplicateId, survivorId).call(cache::changed).map(PatientResponse::of);
+    }
+
+    /** The merge's transaction: both records, both events; answers the survivor. */
+    @WithTransaction
+    Uni<Patient> recordMerge(UUID duplicateId, UUID survivorId) {
+        return activeForChange(duplicateId).chain(duplicate -> activeForChange(survivorId)
+                .invoke(duplicate::mergeInto)
+                .call(PatientService::flush)
+                .call(survivor -> outbox.add(
+                        new PatientMerged(duplicate.id, survivor.id, survivor.mrn, duplicate.version)))
+                .call(survivor -> outbox.add(
+                        new PatientUpdated(survivor.id, survivor.mrn, survivor.version, survivor.details())))
+                .call(() -> cache.changed(duplicate)));
     }
 
     /** Erases the personal data of a patient (active or merged); erasing twice changes nothing. */
