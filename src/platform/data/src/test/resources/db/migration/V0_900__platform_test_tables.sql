@@ -22,3 +22,12 @@ create table test_effect (
     applied_at  timestamptz not null default now()
 );
 create index test_effect_subject on test_effect (subject);
+
+-- What the test application's PatientViewListener did: one row per reaction.
+create table test_patient_reaction (
+    id          bigserial   primary key,
+    kind        text        not null,
+    patient_id  uuid        not null,
+    survivor_id uuid
+);
+create index test_patient_reaction_patient on test_patient_reaction (patient_id);

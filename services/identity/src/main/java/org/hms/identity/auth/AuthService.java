@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -98,8 +99,9 @@ public class AuthService {
 
     /** Ends the session the refresh token belongs to. An unknown token changes nothing and is no error. */
     @WithSpan
+    @WithTransaction
     public Uni<Void> logout(String refreshToken, Caller caller) {
-        return Panache.withTransaction(() -> tokens.findByToken(refreshToken)
+        return tokens.findByToken(refreshToken)
                 .chain(found -> found == null
                         ? Uni.createFrom().voidItem()
                         : sessions.findById(found.familyId).chain(family -> users.findById(family.userId)
@@ -107,7 +109,7 @@ public class AuthService {
                                     family.revoke("logout");
                                     return audit.record(caller.as(user.username, user.roleList())
                                             .audit(LOGOUT, user.id, 204));
-                                }))));
+                                })));
     }
 
     /**
@@ -125,19 +127,24 @@ public class AuthService {
                         throw ProblemException.badRequest("newPassword", "must differ from the current password");
                     }
                 }))
-                .chain(user -> passwords.hash(newPassword).chain(hash -> Panache.withTransaction(() -> users
-                        .findById(user.id)
-                        .invoke(u -> u.changePassword(hash, false))
-                        .call(u -> sessions.revokeAllOf(u.id, "password-changed"))
-                        .call(u -> audit.record(who.as(u.username, u.roleList())
-                                .audit(PASSWORD_CHANGE, u.id, 204))))))
+                .chain(user -> passwords.hash(newPassword).chain(hash -> storeNewPassword(user.id, hash, who)));
+    }
+
+    /** The password change's transaction: the new hash, the end of every session, the audit event. */
+    @WithTransaction
+    Uni<Void> storeNewPassword(UUID userId, String hash, Caller who) {
+        return users.findById(userId)
+                .invoke(u -> u.changePassword(hash, false))
+                .call(u -> sessions.revokeAllOf(u.id, "password-changed"))
+                .call(u -> audit.record(who.as(u.username, u.roleList()).audit(PASSWORD_CHANGE, u.id, 204)))
                 .replaceWithVoid();
     }
 
     /** Ended sessions are kept a day (reuse of their tokens is refused as expired meanwhile), then dropped. */
     @Scheduled(identity = "hms-identity-session-purge", every = "1h", delayed = "5m")
+    @WithTransaction
     Uni<Void> purgeEndedSessions() {
-        return Panache.withTransaction(() -> sessions.purgeEnded(Duration.ofDays(1)))
+        return sessions.purgeEnded(Duration.ofDays(1))
                 .invoke(purged -> Log.debugf("purged %d ended sessions", purged))
                 .replaceWithVoid();
     }

@@ -20,6 +20,8 @@ public interface IdentityConfig {
 
     Lockout lockout();
 
+    Patients patients();
+
     /** The username of the admin created on the very first start, when no account exists. */
     @WithName("initial-admin-username")
     @WithDefault("admin")
@@ -103,5 +105,17 @@ public interface IdentityConfig {
         /** How long a locked username stays locked (even the right password is refused). */
         @WithDefault("15m")
         Duration duration();
+    }
+
+    /**
+     * The call to the patients service that checks a patient before a patient account is
+     * created (org.hms.identity.patient.PatientDirectory). Its URL is
+     * {@code quarkus.rest-client.patients.url}; timeout, retries and circuit breaker are tuned with
+     * {@code quarkus.fault-tolerance."org.hms.identity.patient.PatientDirectory/status".*}.
+     */
+    interface Patients {
+        /** What a refused creation tells the admin to wait (Retry-After) while patients is unavailable. */
+        @WithDefault("30s")
+        Duration retryAfter();
     }
 }

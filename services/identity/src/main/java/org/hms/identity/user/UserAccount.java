@@ -99,6 +99,12 @@ public class UserAccount {
         updatedAt = Instant.now();
     }
 
+    /** The patient record this account belonged to was merged into {@code survivorId}. */
+    void linkToPatient(UUID survivorId) {
+        patientId = survivorId;
+        updatedAt = Instant.now();
+    }
+
     void enable() {
         enabled = true;
         updatedAt = Instant.now();

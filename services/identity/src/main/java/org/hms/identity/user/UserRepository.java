@@ -23,6 +23,11 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
         return find("username", username).firstResult();
     }
 
+    /** The accounts of a patient (usually one). */
+    public Uni<List<UserAccount>> findByPatient(UUID patientId) {
+        return list("patientId", Sort.by("username"), patientId);
+    }
+
     /**
      * Stamps a sign-in, and stores a re-made hash of the same password when the configured
      * cost changed. Neither is a change of the account: the version (ETag) stays.

@@ -2,10 +2,12 @@ package org.hms.identity.user;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,11 +18,15 @@ import org.hms.contracts.identity.UserRolesChanged;
 import org.hms.identity.audit.Caller;
 import org.hms.platform.audit.Audit;
 import org.hms.identity.auth.SessionRepository;
+import org.hms.identity.patient.PatientDirectory;
+import org.hms.identity.patient.PatientStatus;
 import org.hms.identity.password.Passwords;
 import org.hms.identity.user.UserAccount.NewAccount;
 import org.hms.identity.user.UserRequests.NewUser;
 import org.hms.identity.user.UserRequests.PasswordReset;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hms.platform.events.Outbox;
+import org.hms.platform.problem.Problem;
 import org.hms.platform.problem.ProblemException;
 import org.hms.platform.security.Roles;
 import org.hms.platform.web.Page;
@@ -39,6 +45,8 @@ public class UserService {
     static final String DISABLE = "user-disable";
     static final String ENABLE = "user-enable";
     static final String PASSWORD_RESET = "user-password-reset";
+    /** A patient account moved to the survivor of a merge of patient records. */
+    static final String PATIENT_RELINK = "user-patient-relink";
     /** Reading accounts: audited by the filter like every call of the admin surface. */
     static final String LIST = "user-list";
     static final String READ = "user-read";
@@ -49,6 +57,8 @@ public class UserService {
     private final Passwords passwords;
     private final Outbox outbox;
     private final Audit audit;
+    private final PatientDirectory patients;
+    private final JsonWebToken token;
 
     public UserService(
             UserRepository users,
@@ -56,19 +66,29 @@ public class UserService {
             AccountRules rules,
             Passwords passwords,
             Outbox outbox,
-            Audit audit) {
+            Audit audit,
+            PatientDirectory patients,
+            JsonWebToken token) {
         this.users = users;
         this.sessions = sessions;
         this.rules = rules;
         this.passwords = passwords;
         this.outbox = outbox;
         this.audit = audit;
+        this.patients = patients;
+        this.token = token;
     }
 
+    /**
+     * Creates an account. A patient's account is linked only to a patient the patients service
+     * confirms, right now, as active (a patient registered a moment ago counts); while it
+     * cannot be asked, nothing is created and the admin gets a 503 problem with Retry-After.
+     */
     @WithSpan
     public Uni<UserResponse> create(NewUser request, Caller caller) {
         NewAccount account = rules.check(request);
-        return Panache.withSession(() -> users.findByUsername(account.username()))
+        return requireActivePatient(account)
+                .chain(() -> Panache.withSession(() -> users.findByUsername(account.username())))
                 .invoke(existing -> {
                     if (existing != null) {
                         throw usernameTaken(account.username());
@@ -80,15 +100,45 @@ public class UserService {
     }
 
     /** Creates an account with an already hashed password (the first admin's path too). */
+    @WithTransaction
     public Uni<UserAccount> create(NewAccount account, String passwordHash, Caller caller) {
-        return Panache.withTransaction(() -> Uni.createFrom()
-                        .item(() -> UserAccount.create(UUID.randomUUID(), account, passwordHash))
-                        .call(users::persistAndFlush)
-                        .call(u -> outbox.add(new UserCreated(u.id, u.username, u.displayName, u.roleList(),
-                                u.practitionerId, u.patientId, u.enabled, u.version)))
-                        .call(u -> audit.record(caller.audit(CREATE, u.id, 201))))
+        return Uni.createFrom()
+                .item(() -> UserAccount.create(UUID.randomUUID(), account, passwordHash))
+                .call(users::persistAndFlush)
+                .call(u -> outbox.add(new UserCreated(u.id, u.username, u.displayName, u.roleList(),
+                        u.practitionerId, u.patientId, u.enabled, u.version)))
+                .call(u -> audit.record(caller.audit(CREATE, u.id, 201)))
                 .onFailure(UserService::isUniqueViolation)
                 .transform(failure -> usernameTaken(account.username()));
+    }
+
+    /**
+     * A patient's personal data was erased: their enabled accounts are disabled, their sessions
+     * end, and each change publishes {@code UserDisabled} and an audit event. Runs in the
+     * caller's transaction (the patient view's, which records the event as processed).
+     */
+    public Uni<Void> disablePatientAccounts(UUID patientId) {
+        return users.findByPatient(patientId).chain(accounts -> each(accounts, user -> {
+            if (!user.enabled) {
+                return Uni.createFrom().voidItem();
+            }
+            user.disable();
+            return flush()
+                    .chain(() -> sessions.revokeAllOf(user.id, "patient-erased"))
+                    .chain(() -> outbox.add(new UserDisabled(user.id, user.username, user.version)))
+                    .chain(() -> audit.record(Caller.SYSTEM.audit(DISABLE, user.id, 200)));
+        }));
+    }
+
+    /**
+     * A patient record was merged into a survivor: accounts of the retired record now belong
+     * to the survivor (their next token carries the survivor's id). Runs in the caller's transaction.
+     */
+    public Uni<Void> followMerge(UUID retiredPatientId, UUID survivorId) {
+        return users.findByPatient(retiredPatientId).chain(accounts -> each(accounts, user -> {
+            user.linkToPatient(survivorId);
+            return flush().chain(() -> audit.record(Caller.SYSTEM.audit(PATIENT_RELINK, user.id, 200)));
+        }));
     }
 
     @WithSpan
@@ -151,15 +201,53 @@ public class UserService {
      * One change of an account in one transaction: the version check (412 when stale), the
      * change, the flush (so events carry the new version), its effects and its audit event.
      */
-    private Uni<UserResponse> change(UUID id, long expectedVersion, Caller caller, String action,
+    @WithTransaction
+    Uni<UserResponse> change(UUID id, long expectedVersion, Caller caller, String action,
             Consumer<UserAccount> change, Function<UserAccount, Uni<?>> effects) {
-        return Panache.withTransaction(() -> find(id)
-                        .invoke(user -> Versions.requireCurrent(expectedVersion, user.version))
-                        .invoke(change)
-                        .call(user -> Panache.getSession().chain(s -> s.flush()))
-                        .call(effects)
-                        .call(user -> audit.record(caller.audit(action, user.id, 200))))
+        return find(id)
+                .invoke(user -> Versions.requireCurrent(expectedVersion, user.version))
+                .invoke(change)
+                .call(user -> flush())
+                .call(effects)
+                .call(user -> audit.record(caller.audit(action, user.id, 200)))
                 .map(UserResponse::of);
+    }
+
+    private Uni<Void> requireActivePatient(NewAccount account) {
+        if (account.patientId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return patients.status(account.patientId(), token.getRawToken())
+                .invoke(UserService::requireActive)
+                .replaceWithVoid();
+    }
+
+    private static void requireActive(PatientStatus status) {
+        switch (status) {
+            case PatientStatus.Active active -> {}
+            case PatientStatus.Unknown unknown -> throw ProblemException.badRequest("patientId", "is not a registered"
+                    + " patient");
+            case PatientStatus.Merged merged -> throw ProblemException.badRequest("patientId", "was merged into"
+                    + " patient " + merged.survivorId() + ": link the account to that patient");
+            case PatientStatus.Erased erased -> throw ProblemException.badRequest("patientId", "is a patient whose"
+                    + " personal data was erased");
+            case PatientStatus.Unavailable unavailable -> throw new ProblemException(Problem.unavailable(
+                            "patients", "cannot confirm the patient right now; nothing was created, try again later"),
+                    Map.of("Retry-After", String.valueOf(unavailable.retryAfterSeconds())));
+        }
+    }
+
+    /** Changes of several accounts, one after another on the one session. */
+    private static Uni<Void> each(List<UserAccount> accounts, Function<UserAccount, Uni<?>> change) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (UserAccount account : accounts) {
+            all = all.chain(() -> change.apply(account)).replaceWithVoid();
+        }
+        return all;
+    }
+
+    private static Uni<Void> flush() {
+        return Panache.getSession().chain(s -> s.flush());
     }
 
     private Uni<UserAccount> find(UUID id) {

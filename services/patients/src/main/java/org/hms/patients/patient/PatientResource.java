@@ -41,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hms.contracts.patients.PatientDetails;
 import org.hms.patients.patient.PatientRequests.ErasedPatient;
 import org.hms.patients.patient.PatientRequests.ErasureRequest;
 import org.hms.patients.patient.PatientRequests.MergeRequest;
@@ -85,9 +84,9 @@ public class PatientResource {
     @APIResponse(responseCode = "409", description = "possible-duplicate: likely the same person as the records in"
             + " duplicates (id, mrn, name, birthDate, matchedOn); or the Idempotency-Key is in use")
     public Uni<Response> register(
-            @Valid @NotNull PatientDetails details,
+            @Valid @NotNull PatientDemographics details,
             @QueryParam("confirmNotDuplicate") @DefaultValue("false") boolean confirmNotDuplicate) {
-        return patients.register(details, confirmNotDuplicate)
+        return patients.register(PatientMapper.toDetails(details), confirmNotDuplicate)
                 .map(p -> Response.created(location(p.id())).header(HttpHeaders.ETAG, Versions.etag(p.version())).entity(p).build());
     }
 
@@ -123,7 +122,7 @@ public class PatientResource {
             @QueryParam("birthDate") @Parameter(description = "ISO date, e.g. 1984-03-07",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String birthDate,
             @QueryParam("identifier") @Size(min = 1, max = 130) String identifier,
-            @QueryParam("phone") @Pattern(regexp = PatientDetails.PHONE, message = "must be a phone number")
+            @QueryParam("phone") @Pattern(regexp = PatientDemographics.PHONE, message = "must be a phone number")
                     String phone,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -151,9 +150,9 @@ public class PatientResource {
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag of the version this change"
                     + " is based on, e.g. \"3\"", required = true) String ifMatch,
-            @Valid @NotNull PatientDetails details) {
+            @Valid @NotNull PatientDemographics details) {
         long expected = Versions.fromIfMatch(ifMatch);
-        return patients.update(id, expected, details)
+        return patients.update(id, expected, PatientMapper.toDetails(details))
                 .map(p -> Response.ok(p).header(HttpHeaders.ETAG, Versions.etag(p.version())).build());
     }
 

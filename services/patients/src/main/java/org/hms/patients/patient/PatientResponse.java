@@ -3,14 +3,17 @@ package org.hms.patients.patient;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.hms.contracts.patients.Address;
-import org.hms.contracts.patients.ContactPerson;
-import org.hms.contracts.patients.Gender;
-import org.hms.contracts.patients.HumanName;
-import org.hms.contracts.patients.Identifier;
+import org.hms.patients.patient.PatientDemographics.Address;
+import org.hms.patients.patient.PatientDemographics.ContactPerson;
+import org.hms.patients.patient.PatientDemographics.Gender;
+import org.hms.patients.patient.PatientDemographics.HumanName;
+import org.hms.patients.patient.PatientDemographics.Identifier;
 import org.hms.platform.audit.PatientData;
 
-/** A patient as clients see it: the registration fields plus id, MRN and version. */
+/**
+ * A patient as clients see it: the registration fields plus id, MRN and version. The API's own
+ * record (its nested types are {@link PatientDemographics}'), never an event payload.
+ */
 public record PatientResponse(
         UUID id,
         String mrn,
@@ -27,9 +30,7 @@ public record PatientResponse(
         implements PatientData {
 
     static PatientResponse of(Patient p) {
-        var d = p.details();
-        return new PatientResponse(p.id, p.mrn, p.version, d.name(), d.birthDate(), d.gender(), d.identifiers(),
-                d.phone(), d.email(), d.address(), d.emergencyContact(), d.preferredLanguage());
+        return PatientMapper.toResponse(p);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -78,15 +79,16 @@ public class PatientService {
     }
 
     @WithSpan
+    @WithTransaction
     public Uni<PatientResponse> register(PatientDetails details, boolean confirmedNotDuplicate) {
         refuseHospitalIdentifiers(details);
-        return Panache.withTransaction(() -> patients.lockBirthDate(details.birthDate())
-                        .chain(() -> confirmedNotDuplicate ? Uni.createFrom().voidItem() : refuseLikelyDuplicates(details))
-                        .chain(patients::nextMrn)
-                        .map(mrn -> Patient.register(UUID.randomUUID(), mrn, details))
-                        .call(patients::persist)
-                        .call(p -> outbox.add(new PatientRegistered(p.id, p.mrn, p.version, details)))
-                        .call(p -> audit.record(AuditEntry.patient(CREATE, p.id, 201))))
+        return patients.lockBirthDate(details.birthDate())
+                .chain(() -> confirmedNotDuplicate ? Uni.createFrom().voidItem() : refuseLikelyDuplicates(details))
+                .chain(patients::nextMrn)
+                .map(mrn -> Patient.register(UUID.randomUUID(), mrn, details))
+                .call(patients::persist)
+                .call(p -> outbox.add(new PatientRegistered(p.id, p.mrn, p.version, details)))
+                .call(p -> audit.record(AuditEntry.patient(CREATE, p.id, 201)))
                 .invoke(() -> registrations.increment())
                 .map(PatientResponse::of);
     }
@@ -114,17 +116,22 @@ public class PatientService {
                         search.size(), found.total()));
     }
 
+    /** Replaces the demographics; the cache entry is dropped once the change has committed. */
     @WithSpan
     public Uni<PatientResponse> update(UUID id, long expectedVersion, PatientDetails details) {
         refuseHospitalIdentifiers(details);
-        return Panache.withTransaction(() -> activeForChange(id)
-                        .invoke(p -> Versions.requireCurrent(expectedVersion, p.version))
-                        .invoke(p -> p.record(details))
-                        .call(PatientService::flush)
-                        .call(p -> outbox.add(new PatientUpdated(p.id, p.mrn, p.version, details)))
-                        .call(p -> audit.record(AuditEntry.patient(UPDATE, p.id, 200))))
-                .call(cache::changed)
-                .map(PatientResponse::of);
+        return recordUpdate(id, expectedVersion, details).call(cache::changed).map(PatientResponse::of);
+    }
+
+    /** The update's transaction: the version check (412 when stale), the change, its event and audit. */
+    @WithTransaction
+    Uni<Patient> recordUpdate(UUID id, long expectedVersion, PatientDetails details) {
+        return activeForChange(id)
+                .invoke(p -> Versions.requireCurrent(expectedVersion, p.version))
+                .invoke(p -> p.record(details))
+                .call(PatientService::flush)
+                .call(p -> outbox.add(new PatientUpdated(p.id, p.mrn, p.version, details)))
+                .call(p -> audit.record(AuditEntry.patient(UPDATE, p.id, 200)));
     }
 
     /** Retires {@code duplicateId} into {@code survivorId}; answers the survivor as it now is. */
@@ -133,19 +140,22 @@ public class PatientService {
         if (duplicateId.equals(survivorId)) {
             throw ProblemException.badRequest("survivorId", "must be another patient than the one merged");
         }
-        return Panache.withTransaction(() -> activeForChange(duplicateId)
-                        .chain(duplicate -> activeForChange(survivorId)
-                                .invoke(duplicate::mergeInto)
-                                .call(PatientService::flush)
-                                .call(survivor -> outbox.add(
-                                        new PatientMerged(duplicate.id, survivor.id, survivor.mrn, duplicate.version)))
-                                .call(survivor -> outbox.add(new PatientUpdated(
-                                        survivor.id, survivor.mrn, survivor.version, survivor.details())))
-                                .call(survivor -> audit.record(AuditEntry.patient(MERGE, duplicate.id, 200)
-                                        .patients(List.of(duplicate.id, survivor.id))))
-                                .call(() -> cache.changed(duplicate))))
-                .call(cache::changed)
-                .map(PatientResponse::of);
+        return recordMerge(duplicateId, survivorId).call(cache::changed).map(PatientResponse::of);
+    }
+
+    /** The merge's transaction: both records, both events, the audit; answers the survivor. */
+    @WithTransaction
+    Uni<Patient> recordMerge(UUID duplicateId, UUID survivorId) {
+        return activeForChange(duplicateId).chain(duplicate -> activeForChange(survivorId)
+                .invoke(duplicate::mergeInto)
+                .call(PatientService::flush)
+                .call(survivor -> outbox.add(
+                        new PatientMerged(duplicate.id, survivor.id, survivor.mrn, duplicate.version)))
+                .call(survivor -> outbox.add(
+                        new PatientUpdated(survivor.id, survivor.mrn, survivor.version, survivor.details())))
+                .call(survivor -> audit.record(
+                        AuditEntry.patient(MERGE, duplicate.id, 200).patients(List.of(duplicate.id, survivor.id))))
+                .call(() -> cache.changed(duplicate)));
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.hms.platform.testapp;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import java.util.Map;
 import java.util.Set;
 import org.hms.platform.testing.KafkaEvents;
+import org.hms.platform.testing.SkipTopicBacklog;
 
 /**
  * Creates the test application's topics on the real broker before Quarkus starts (so the
@@ -14,6 +16,9 @@ import org.hms.platform.testing.KafkaEvents;
  * applies to every test class, so all of them share one application.
  */
 @WithTestResource(value = PlatformTestTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SkipTopicBacklog.class, scope = TestResourceScope.GLOBAL, initArgs = {
+        @ResourceArg(name = "group", value = "hms-platform-test-patient-view"),
+        @ResourceArg(name = "topic", value = "hms.patients")})
 public class PlatformTestTopics implements QuarkusTestResourceLifecycleManager {
 
     /** Topic name and partitions: several partitions, so per-key ordering is really tested. */

@@ -11,7 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -41,12 +47,14 @@ public final class KafkaEvents implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaCompanion companion;
+    private final String bootstrapServers;
 
     public KafkaEvents() {
         this(bootstrapServers());
     }
 
     public KafkaEvents(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.companion = new KafkaCompanion(bootstrapServers, Duration.ofSeconds(15));
     }
 
@@ -123,6 +131,35 @@ public final class KafkaEvents implements AutoCloseable {
             ConsumerTask<String, String> task = consumer.fromOffsets(from.offsets(), count);
             task.awaitCompletion(DEFAULT_TIMEOUT);
             return List.copyOf(task.getRecords());
+        }
+    }
+
+    /**
+     * Commits {@code group}'s position on every partition of {@code topic} at the topic's end,
+     * so a consumer of that group starting next reads only what is published from now on
+     * (a test consumer need not wade through the history of a shared broker). Waits, up to a
+     * minute, for members of an earlier run to leave the group.
+     */
+    public void skipToEnd(String group, String topic) {
+        Map<TopicPartition, OffsetAndMetadata> end = mark(topic).offsets().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (true) {
+                try {
+                    admin.alterConsumerGroupOffsets(group, end).all().get(30, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("cannot move consumer group " + group + " to the end of "
+                                + topic + ": " + e.getCause(), e);
+                    }
+                    // members of a run that has just ended may still be in the group: wait for them to leave
+                    Thread.sleep(1_000);
+                }
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("cannot move consumer group " + group + ": " + e, e);
         }
     }
 
