@@ -2,8 +2,12 @@ package org.hms.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,17 +37,35 @@ class SupervisionTest {
     static final List<ServiceEntry> SERVICES = SystemDescriptor.load(ROOT.resolve("hms.yaml")).services();
     static final Hms HMS = new Hms(ROOT, TARGET);
 
+    /** Ports + offset are machine-wide: two runs of this test (two clones) take turns. */
+    static final Path MACHINE_LOCK = Path.of(System.getProperty("java.io.tmpdir"), "hms-supervision-test.lock");
+
+    static FileChannel lockFile;
+    static FileLock machineLock;
+
     @BeforeAll
-    static void startFromEmptyDatabases() {
+    static void startFromEmptyDatabases() throws IOException {
+        lockFile = FileChannel.open(MACHINE_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        machineLock = lockFile.lock();
         HMS.run("down"); // a run cut short may have left its services
+        for (ServiceEntry service : SERVICES) {
+            assertThat(HMS.readyStatus(port(service)))
+                    .as("port %d must be free for this test (%s)", port(service), service.name())
+                    .isZero();
+        }
         Hms.Result setup = HMS.run("setup"); // creates the hms_<svc>_supervision databases
         assertThat(setup.exitCode()).as(setup.output()).isZero();
         SERVICES.stream().filter(ServiceEntry::database).forEach(SupervisionTest::emptyDatabase);
     }
 
     @AfterAll
-    static void stopEverything() {
-        HMS.run("down");
+    static void stopEverything() throws IOException {
+        try {
+            HMS.run("down");
+        } finally {
+            machineLock.release();
+            lockFile.close();
+        }
     }
 
     @Test
