@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code docs/api/openapi.json} is the gateway's merged document as the running system serves it
  * (compared as JSON; the refresh writes it with keys sorted, indented), so the client generated from the file at build time is the client of
- * the real API (ADR 006). When the API changes, this fails until the file is refreshed.
+ * the real API (ADR 008). When the API changes, this fails until the file is refreshed.
  */
 @ExtendWith(RunningSystem.class)
 class MergedDocumentTest {
