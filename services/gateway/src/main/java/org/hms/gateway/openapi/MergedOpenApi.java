@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.hms.platform.problem.Problem;
 import org.hms.gateway.problem.Problems;
 import org.hms.gateway.proxy.Upstream;
 import org.hms.gateway.proxy.Upstreams;
@@ -33,6 +35,11 @@ public class MergedOpenApi {
     private static final String GATEWAY = "gateway";
     /** The gateway's own endpoints (this one and the status page), written by hand: they are Vert.x routes. */
     private static final JsonObject OWN_DOCUMENT = ownDocument();
+
+    private static final Map<String, String> GATEWAY_PROBLEMS = Map.of(
+            "502", "Bad gateway: the service answered something unusable",
+            "503", "The service is unavailable (down, or its circuit is open): retry later",
+            "504", "The service did not answer in time");
 
     private final Upstreams upstreams;
     private final RouteTable table;
@@ -66,9 +73,41 @@ public class MergedOpenApi {
     private Future<OpenApiMerger.Source> fetch(Upstream upstream) {
         return upstreams.fetch(upstream, upstream.config().openapiPath(), FETCH_TIMEOUT)
                 .compose(answer -> answer.status() == 200
-                        ? Future.succeededFuture(new OpenApiMerger.Source(upstream.name(), answer.body().toJsonObject()))
+                        ? Future.succeededFuture(new OpenApiMerger.Source(upstream.name(),
+                                withGatewayProblems(answer.body().toJsonObject())))
                         : Future.failedFuture("HTTP " + answer.status()))
                 .onFailure(e -> Log.infof("OpenAPI document of %s not merged: %s", upstream.name(), e.toString()));
+    }
+
+    /**
+     * What the gateway itself may answer on any upstream's operation, as problems: 502 (the
+     * upstream answered nonsense), 503 (it is down, or its circuit is open), 504 (it took too long).
+     */
+    static JsonObject withGatewayProblems(JsonObject document) {
+        JsonObject paths = document.getJsonObject("paths", new JsonObject());
+        for (String path : paths.fieldNames()) {
+            JsonObject item = paths.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                if (item.getValue(method) instanceof JsonObject operation) {
+                    if (operation.getJsonObject("responses") == null) {
+                        operation.put("responses", new JsonObject());
+                    }
+                    JsonObject responses = operation.getJsonObject("responses");
+                    GATEWAY_PROBLEMS.forEach((status, description) -> {
+                        if (!responses.containsKey(status)) {
+                            responses.put(status, problem(description));
+                        }
+                    });
+                }
+            }
+        }
+        return document;
+    }
+
+    private static JsonObject problem(String description) {
+        return new JsonObject().put("description", description).put("content", new JsonObject()
+                .put(Problem.MEDIA_TYPE, new JsonObject()
+                        .put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem"))));
     }
 
     private boolean owns(String service, String path) {

@@ -95,7 +95,7 @@ public class UserResource {
     @Operation(operationId = "listUsers", summary = "List accounts", description = "By username; filters combine with AND. Paged; total"
             + " counts all matches.")
     public Uni<Page<UserResponse>> list(
-            @QueryParam("username") @Size(min = 1, max = 64) @Parameter(description = "prefix, any case")
+            @QueryParam("username") @Size(max = 64) @Parameter(description = "prefix, any case; empty means no filter")
                     String username,
             @QueryParam("role") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {
                     ADMIN, BILLING_CLERK, LAB_TECHNICIAN, NURSE, PATIENT, PHARMACIST, PHYSICIAN, RECEPTIONIST}))

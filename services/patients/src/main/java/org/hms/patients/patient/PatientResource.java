@@ -118,10 +118,10 @@ public class PatientResource {
             + " or a close misspelling. identifier: system|value or a bare value (also matches the MRN)."
             + " Phone: any formatting. Paged; total counts all matches.")
     public Uni<Page<PatientResponse>> search(
-            @QueryParam("name") @Size(min = 1, max = 100) String name,
+            @QueryParam("name") @Size(max = 100) @Parameter(description = "Empty means no filter") String name,
             @QueryParam("birthDate") @Parameter(description = "ISO date, e.g. 1984-03-07",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String birthDate,
-            @QueryParam("identifier") @Size(min = 1, max = 130) String identifier,
+            @QueryParam("identifier") @Size(max = 130) String identifier,
             @QueryParam("phone") @Pattern(regexp = PatientDemographics.PHONE, message = "must be a phone number")
                     String phone,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,

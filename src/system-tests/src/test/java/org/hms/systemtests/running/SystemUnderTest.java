@@ -55,7 +55,9 @@ public final class SystemUnderTest implements AutoCloseable {
 
     private static final String PG = "127.0.0.1:5432";
     private static final String REDIS = "redis://127.0.0.1:6379/5";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** 120 s; -Dhms.system-tests.ready-timeout-seconds=300 on a machine shared with other builds. */
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("hms.system-tests.ready-timeout-seconds", 120));
     /** ./hms' SERVICE_JVM_OPTS; HMS_JVM_OPTS overrides them there and here. */
     private static final String JVM_OPTS = "-Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m"
             + " -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -Xss512k";

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
@@ -63,6 +65,10 @@ public class FieldErrorsJson implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("hms-field-errors")
                 .setDeserializerModifier(new Outermost())
                 .addDeserializer(String.class, new StrictString()));
+        // "" or "  " is not a date, an id or one of an enum's values (Jackson would read null)
+        for (LogicalType type : List.of(LogicalType.DateTime, LogicalType.OtherScalar, LogicalType.Enum)) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
         return mapper;
     }
 

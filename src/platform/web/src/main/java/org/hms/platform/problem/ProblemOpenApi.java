@@ -49,11 +49,38 @@ public class ProblemOpenApi implements OASFilter {
         Components components = openAPI.getComponents();
         components.addSchema(FIELD_ERROR, fieldError());
         components.addSchema(PROBLEM, problem());
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ProblemOpenApi::anchorPatterns);
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> declareProblems(path, method, operation)));
+                .forEach((method, operation) -> {
+                    declareProblems(path, method, operation);
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(p -> anchorPatterns(p.getSchema()));
+                    }
+                }));
+    }
+
+    /**
+     * Bean Validation's {@code @Pattern} must match the whole value; JSON Schema's {@code pattern}
+     * only somewhere in it. Anchored, the document says what the server checks ("[A-Z]{2}" would
+     * let "XXPL" through). The "\S" that stands for {@code @NotBlank} is meant as a search.
+     */
+    private static void anchorPatterns(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        String pattern = schema.getPattern();
+        if (pattern != null && !pattern.equals("\\S") && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ProblemOpenApi::anchorPatterns);
+        }
+        anchorPatterns(schema.getItems());
     }
 
     private static void declareProblems(String path, PathItem.HttpMethod method, Operation operation) {
