@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of a registration or an update: what the registration desk records about a
@@ -25,7 +26,7 @@ public record PatientDemographics(
         @NotNull Gender gender,
         @Size(max = 10) List<@NotNull @Valid Identifier> identifiers,
         @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
-        @Email @Size(max = 200) String email,
+        @Email @Size(max = 200) @Schema(format = "email") String email,
         @Valid Address address,
         @Valid ContactPerson emergencyContact,
         @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language tag such as pl or en-GB")

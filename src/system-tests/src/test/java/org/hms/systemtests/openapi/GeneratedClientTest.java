@@ -15,7 +15,7 @@ import org.hms.client.model.Gender;
 import org.hms.client.model.HumanName;
 import org.hms.client.model.Identifier;
 import org.hms.client.model.PagePatientResponse;
-import org.hms.client.model.PatientDetails;
+import org.hms.client.model.PatientDemographics;
 import org.hms.client.model.PatientResponse;
 import org.hms.client.model.Problem;
 import org.hms.platform.security.Roles;
@@ -44,7 +44,7 @@ class GeneratedClientTest {
         PatientsApi patients = new PatientsApi(client);
         String family = "Client" + UUID.randomUUID().toString().substring(0, 8);
         String nationalId = "CL-" + UUID.randomUUID();
-        PatientDetails details = new PatientDetails()
+        PatientDemographics details = new PatientDemographics()
                 .name(new HumanName().family(family).given(List.of("Ada")))
                 .birthDate(LocalDate.of(1984, 3, 7))
                 .gender(Gender.FEMALE)

@@ -153,7 +153,7 @@ public final class SystemUnderTest implements AutoCloseable {
         // identity asks patients about a patient before creating a patient's account
         env.put("HMS_PATIENTS_URL", "http://127.0.0.1:" + port("patients"));
         // a consumer group of its own, so a service ./hms up runs does not share its partitions
-        env.put("MP_MESSAGING_INCOMING_PATIENT_VIEW_GROUP_ID", "hms-" + service.name() + "-system-patient-view");
+        env.put("HMS_CONSUMER_GROUP_SUFFIX", "-system");
         env.put("MALLOC_ARENA_MAX", "2");
         // plain-text logs (prod's default is JSON): their tails end up in failure messages
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
