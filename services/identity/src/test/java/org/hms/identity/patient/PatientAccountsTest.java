@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hms.contracts.DomainEvent;
-import org.hms.contracts.EventEnvelope;
 import org.hms.contracts.EventSchemas;
 import org.hms.contracts.Topics;
 import org.hms.contracts.patients.Gender;
@@ -138,9 +135,7 @@ class PatientAccountsTest {
 
     /** As the outbox relay sends: keyed by the patient, marked application/cloudevents+json. */
     private static void send(UUID key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PATIENTS, key.toString(), value);
-        record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record);
+        kafka.sendAsRelay(Topics.PATIENTS, key, value);
     }
 
     private JsonNode read(String value) {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hms.contracts.DomainEvent;
-import org.hms.contracts.EventEnvelope;
 import org.hms.contracts.Topics;
 import org.hms.contracts.patients.Gender;
 import org.hms.contracts.patients.HumanName;
@@ -192,9 +189,7 @@ class PatientViewTest {
 
     /** As the outbox relay sends: keyed by the patient, marked application/cloudevents+json. */
     private static void send(UUID key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PATIENTS, key.toString(), value);
-        record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record);
+        kafka.sendAsRelay(Topics.PATIENTS, key, value);
     }
 
     private static Response lookUp(UUID id, int status) {

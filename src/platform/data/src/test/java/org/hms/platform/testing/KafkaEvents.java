@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.hms.contracts.EventEnvelope;
 
 /**
  * Reads and writes topics of the real broker in tests, through the Kafka companion.
@@ -169,6 +170,16 @@ public final class KafkaEvents implements AutoCloseable {
         try (ProducerBuilder<String, String> producer = companion.produceStrings()) {
             producer.withConcurrency(1).fromRecords(List.of(records)).awaitCompletion(DEFAULT_TIMEOUT);
         }
+    }
+
+    /**
+     * Sends one event as the outbox relay does: keyed by its subject, marked
+     * {@code application/cloudevents+json} (a consumer channel must read it as text).
+     */
+    public void sendAsRelay(String topic, Object key, String envelope) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key.toString(), envelope);
+        record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        send(record);
     }
 
     /** Records whose key is {@code key}. */
