@@ -3,6 +3,7 @@ package org.hms.contracts;
 import java.util.List;
 import java.util.Optional;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.clinical.VitalsAlertRaised;
 import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
@@ -11,6 +12,7 @@ import org.hms.contracts.patients.PatientErased;
 import org.hms.contracts.patients.PatientMerged;
 import org.hms.contracts.patients.PatientRegistered;
 import org.hms.contracts.patients.PatientUpdated;
+import org.hms.contracts.scheduling.AppointmentCheckedIn;
 
 /** Every event type HMS produces. A new event type is added here and gets a schema. */
 public final class EventCatalog {
@@ -24,7 +26,9 @@ public final class EventCatalog {
             UserRolesChanged.CONTRACT,
             UserDisabled.CONTRACT,
             UserEnabled.CONTRACT,
-            AuditRecorded.CONTRACT);
+            AuditRecorded.CONTRACT,
+            AppointmentCheckedIn.CONTRACT,
+            VitalsAlertRaised.CONTRACT);
 
     /** The contract whose payload is {@code payload}; fails for a type missing from the catalogue. */
     public static EventContract of(Class<?> payload) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.clinical.VitalsAlertRaised;
 import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
@@ -27,6 +28,7 @@ import org.hms.contracts.patients.PatientErased;
 import org.hms.contracts.patients.PatientMerged;
 import org.hms.contracts.patients.PatientRegistered;
 import org.hms.contracts.patients.PatientUpdated;
+import org.hms.contracts.scheduling.AppointmentCheckedIn;
 import org.hms.contracts.system.SystemDescriptor;
 import org.hms.contracts.system.TopicEntry;
 import org.junit.jupiter.api.Test;
@@ -50,23 +52,28 @@ class EventCatalogTest {
             "pl");
 
     /** One instance of every catalogued event, as a producer would build it. */
-    static final Map<EventContract, DomainEvent> SAMPLES = Map.of(
-            PatientRegistered.CONTRACT, new PatientRegistered(PATIENT, "P1000007", 0, ZOFIA),
-            PatientUpdated.CONTRACT, new PatientUpdated(PATIENT, "P1000007", 1, ZOFIA),
-            PatientMerged.CONTRACT, new PatientMerged(PATIENT, UUID.randomUUID(), "P1000015", 2),
-            PatientErased.CONTRACT, new PatientErased(PATIENT, Instant.now(), 3),
-            UserCreated.CONTRACT,
+    static final Map<EventContract, DomainEvent> SAMPLES = Map.ofEntries(
+            Map.entry(PatientRegistered.CONTRACT, new PatientRegistered(PATIENT, "P1000007", 0, ZOFIA)),
+            Map.entry(PatientUpdated.CONTRACT, new PatientUpdated(PATIENT, "P1000007", 1, ZOFIA)),
+            Map.entry(PatientMerged.CONTRACT, new PatientMerged(PATIENT, UUID.randomUUID(), "P1000015", 2)),
+            Map.entry(PatientErased.CONTRACT, new PatientErased(PATIENT, Instant.now(), 3)),
+            Map.entry(UserCreated.CONTRACT,
                     new UserCreated(USER, "a.nowak", "Dr Anna Nowak", List.of("physician"), UUID.randomUUID(), null,
-                            true, 0),
-            UserRolesChanged.CONTRACT,
-                    new UserRolesChanged(USER, "a.nowak", List.of("physician", "admin"), List.of("physician"), 1),
-            UserDisabled.CONTRACT, new UserDisabled(USER, "a.nowak", 2),
-            UserEnabled.CONTRACT, new UserEnabled(USER, "a.nowak", 3),
-            AuditRecorded.CONTRACT,
+                            true, 0)),
+            Map.entry(UserRolesChanged.CONTRACT,
+                    new UserRolesChanged(USER, "a.nowak", List.of("physician", "admin"), List.of("physician"), 1)),
+            Map.entry(UserDisabled.CONTRACT, new UserDisabled(USER, "a.nowak", 2)),
+            Map.entry(UserEnabled.CONTRACT, new UserEnabled(USER, "a.nowak", 3)),
+            Map.entry(AuditRecorded.CONTRACT,
                     new AuditRecorded(
                             "dev-nurse", List.of("nurse"), "read", "Patient", PATIENT.toString(), List.of(PATIENT),
                             "success", 200, "patients", "GET", "/api/v1/patients/" + PATIENT, "req-1", null,
-                            Instant.now()));
+                            Instant.now())),
+            Map.entry(AppointmentCheckedIn.CONTRACT, new AppointmentCheckedIn(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
+                    Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 1)),
+            Map.entry(VitalsAlertRaised.CONTRACT, new VitalsAlertRaised(UUID.randomUUID(), PATIENT, null, null, null,
+                    Instant.now(), 7, "high", Map.of("respiratoryRate", 3, "pulse", 2, "temperature", 2),
+                    List.of("respiratoryRate", "pulse", "temperature"), Instant.now())));
 
     static List<EventContract> contracts() {
         return EventCatalog.ALL;
