@@ -29,6 +29,18 @@ class RouteTableTest {
     }
 
     @Test
+    void aWildcardRouteTakesASubResourceOfAnotherServicesResource() {
+        RouteTable withVitals = new RouteTable(
+                Map.of("/api/v1/patients", "patients", "/api/v1/patients/*/vitals", "clinical"),
+                List.of(), Set.of("patients", "clinical"));
+
+        assertThat(withVitals.match("/api/v1/patients/42/vitals")).map(Route::upstream).contains("clinical");
+        assertThat(withVitals.match("/api/v1/patients/42/vitals/7")).map(Route::upstream).contains("clinical");
+        assertThat(withVitals.match("/api/v1/patients/42")).map(Route::upstream).contains("patients");
+        assertThat(withVitals.match("/api/v1/patients/42/export")).map(Route::upstream).contains("patients");
+    }
+
+    @Test
     void aPrefixCoversWholePathSegmentsOnly() {
         assertThat(table.match("/api/v1/patientsx")).isEmpty();
         assertThat(table.match("/api/v1/authority")).isEmpty();

@@ -28,6 +28,9 @@ public record SystemDescriptor(List<ServiceEntry> services, List<TopicEntry> top
 
     public static final long DEAD_LETTER_RETENTION_MS = 30L * 24 * 3600 * 1000;
 
+    /** A route segment that stands for any one path segment ({@code /api/v1/patients/*}{@code /vitals}). */
+    public static final String WILDCARD = "*";
+
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -108,10 +111,29 @@ public record SystemDescriptor(List<ServiceEntry> services, List<TopicEntry> top
         return Optional.ofNullable(owner);
     }
 
-    /** Whether route prefix {@code prefix} covers {@code path}: equal, or below it by whole path segments. */
+    /**
+     * Whether route prefix {@code prefix} covers {@code path}: equal, or below it by whole path
+     * segments. A {@code *} segment matches any one segment, so a service can own a sub-resource of
+     * another's resource: clinical's {@code /api/v1/patients/*}{@code /vitals} under patients'
+     * {@code /api/v1/patients}. The longer route wins ({@link #routeOwner}).
+     */
     public static boolean covers(String prefix, String path) {
-        return path.startsWith(prefix)
-                && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/' || prefix.endsWith("/"));
+        if (prefix.indexOf(WILDCARD) < 0) {
+            return path.startsWith(prefix)
+                    && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/' || prefix.endsWith("/"));
+        }
+        String[] wanted = prefix.split("/", -1);
+        String[] given = path.split("/", -1);
+        if (given.length < wanted.length) {
+            return false;
+        }
+        for (int i = 0; i < wanted.length; i++) {
+            boolean matches = wanted[i].equals(WILDCARD) ? !given[i].isEmpty() : wanted[i].equals(given[i]);
+            if (!matches) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<TopicEntry> topic(String name) {

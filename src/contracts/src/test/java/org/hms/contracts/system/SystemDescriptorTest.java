@@ -68,4 +68,18 @@ class SystemDescriptorTest {
         assertThat(system.routeOwner("/api/v1/patientsx")).isEmpty();
         assertThat(system.routedServices()).containsExactly(patients, reports);
     }
+
+    @Test
+    void aWildcardSegmentLetAServiceOwnASubResourceOfAnotherServicesResource() {
+        var patients = new ServiceEntry("patients", 9001, false, null, null, List.of("/api/v1/patients"));
+        var clinical = new ServiceEntry("clinical", 9002, false, null, null, List.of("/api/v1/patients/*/vitals"));
+        var system = new SystemDescriptor(List.of(patients, clinical), List.of());
+
+        assertThat(system.routeOwner("/api/v1/patients/42/vitals")).contains(clinical);
+        assertThat(system.routeOwner("/api/v1/patients/{id}/vitals")).contains(clinical);
+        assertThat(system.routeOwner("/api/v1/patients/42/vitals/7")).contains(clinical);
+        assertThat(system.routeOwner("/api/v1/patients/42/vitalsx")).contains(patients);
+        assertThat(system.routeOwner("/api/v1/patients/42")).contains(patients);
+        assertThat(system.routeOwner("/api/v1/patients//vitals")).contains(patients);
+    }
 }

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -54,6 +55,10 @@ import org.hms.platform.config.PlatformConfig;
  *       to {@code hms.outbox.backoff-max}), only for the rows not yet sent.
  * </ol>
  *
+ * An idle relay polls every {@code hms.outbox.poll-interval}, and wakes at once when a transaction
+ * that wrote events commits (a trigger NOTIFYs the channel it LISTENs on), so an event reaches
+ * Kafka within milliseconds of its commit.
+ *
  * A crash between the ack and the stamp sends those rows again: duplicates are possible, loss
  * is not, and consumers drop duplicates by event id. Metrics: {@code hms.outbox.published},
  * {@code hms.outbox.failures} (failed passes), {@code hms.outbox.parked} (rows parked),
@@ -65,6 +70,9 @@ public class OutboxRelay {
     private static final int PURGE_BATCH = 20_000;
     private static final long LOCK_KEY = 0x6d73_6f75_7462_6f78L; // "hms outbox"
     private static final int MAX_REASON = 1000;
+    /** The channel the outbox's insert trigger notifies (V0_4__outbox_wakes_the_relay.sql). */
+    static final String CHANNEL = "hms_outbox";
+    private static final Duration RELISTEN = Duration.ofSeconds(1);
 
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
@@ -76,6 +84,9 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong backoffMillis = new AtomicLong();
     private final AtomicLong parkedRows = new AtomicLong();
+    /** Set by a notification, cleared when a pass starts: a pass that ends woken runs again at once. */
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile PgConnection listener;
     private volatile boolean paused;
     private volatile boolean stopped;
     private volatile long timer = -1;
@@ -98,10 +109,14 @@ public class OutboxRelay {
         registry.gauge("hms.outbox.backoff.seconds", backoffMillis, millis -> millis.get() / 1000.0);
     }
 
-    /** Starts polling; the scheduler extension cannot run jobs more often than once a second. */
+    /**
+     * Starts polling, and listening for commits that wrote events; the scheduler extension cannot
+     * run jobs more often than once a second.
+     */
     void start(@Observes StartupEvent started) {
         if (config.relayEnabled()) {
             next(config.pollInterval());
+            listen();
         }
     }
 
@@ -109,6 +124,48 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent stopping) {
         stopped = true;
         vertx.cancelTimer(timer);
+        PgConnection connection = listener;
+        if (connection != null) {
+            connection.closeAndForget();
+        }
+    }
+
+    /**
+     * Holds one connection that LISTENs on {@value #CHANNEL}; the outbox's insert trigger notifies
+     * it when a transaction that wrote events commits (migration V0_4). Polling goes on beside it:
+     * a lost connection costs latency, never an event. A dropped listener is re-established.
+     */
+    private void listen() {
+        pool.getConnection()
+                .map(PgConnection::cast)
+                .call(connection -> connection.query("LISTEN " + CHANNEL).execute())
+                .subscribe()
+                .with(connection -> {
+                    listener = connection;
+                    connection.notificationHandler(notification -> wake());
+                    connection.closeHandler(() -> relisten("the connection closed"));
+                }, failure -> relisten(failure.toString()));
+    }
+
+    private void relisten(String why) {
+        listener = null;
+        if (!stopped) {
+            Log.debugf("outbox relay not listening (%s): retrying in %d ms", why, RELISTEN.toMillis());
+            vertx.setTimer(RELISTEN.toMillis(), id -> listen());
+        }
+    }
+
+    /**
+     * New events are visible: relay now instead of at the next poll. Exactly one pass or one timer
+     * exists at any time; when the timer can be cancelled the wake runs the pass itself, otherwise a
+     * pass is under way and runs again as soon as it ends.
+     */
+    private void wake() {
+        woken.set(true);
+        long pending = timer;
+        if (!paused && pending != -1 && vertx.cancelTimer(pending)) {
+            poll();
+        }
     }
 
     private void next(Duration delay) {
@@ -118,14 +175,16 @@ public class OutboxRelay {
     }
 
     private void poll() {
+        timer = -1;
         if (paused || !running.compareAndSet(false, true)) {
             next(config.pollInterval());
             return;
         }
+        woken.set(false);
         relayPending().subscribe().with(sent -> {
             running.set(false);
             backoffMillis.set(0);
-            next(config.pollInterval());
+            next(woken.getAndSet(false) ? Duration.ZERO : config.pollInterval());
         }, failure -> {
             running.set(false);
             failures.increment();
