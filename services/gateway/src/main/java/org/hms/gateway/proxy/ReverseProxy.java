@@ -29,7 +29,9 @@ import org.hms.gateway.problem.Problems;
 
 /**
  * Passes a request to its upstream and the answer back, streaming both bodies (never buffered
- * whole) with back-pressure. End-to-end headers travel unchanged (Authorization, If-Match, ETag,
+ * whole) with back-pressure; a server-sent event stream flows event by event. The upstream's
+ * timeout bounds the wait for the answer's head, not the silences of a body that has begun (Vert.x
+ * cancels a request's idle timeout when the response arrives), so a quiet stream stays open. End-to-end headers travel unchanged (Authorization, If-Match, ETag,
  * Idempotency-Key, Location, Content-Type, X-Break-Glass-Reason, traceparent...); hop-by-hop
  * headers stop here; a request without a trace context gets one. The client's Host is kept, so the Location a service builds points at the
  * gateway; X-Forwarded-For/-Proto/-Host say where the request came from.

@@ -20,11 +20,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.hms.gateway.testing.Callers;
 import org.hms.gateway.testing.TestUpstream;
 import org.hms.gateway.testing.UpstreamServers;
@@ -181,6 +184,36 @@ class ProxyTest {
             long rest = in.transferTo(java.io.OutputStream.nullOutputStream());
             assertThat(first.length + rest).isEqualTo(4L * MIB);
         }
+    }
+
+    /**
+     * The alert stream's case: events a while apart. The route's timeout is 500 ms and the events
+     * come 700 ms apart — an answer whose head is that late gets a 504, a stream that has begun
+     * does not — and each event reaches the client before the service has written the next.
+     */
+    @Test
+    void serverSentEventsFlowOneByOneThoughFartherApartThanTheRequestTimeout() throws Exception {
+        String token = Callers.freshUser("nurse");
+        HttpResponse<Stream<String>> answer = http.send(
+                HttpRequest.newBuilder(gateway.resolve("/api/v1/sluggish/events?n=3&everyMs=700"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).contains("text/event-stream");
+        List<String> data = new ArrayList<>();
+        List<Long> arrivals = new ArrayList<>();
+        try (Stream<String> lines = answer.body()) {
+            lines.filter(line -> line.startsWith("data: ")).forEach(line -> {
+                data.add(line);
+                arrivals.add(System.nanoTime());
+            });
+        }
+        assertThat(data).containsExactly("data: {\"n\":1}", "data: {\"n\":2}", "data: {\"n\":3}");
+        // buffered until the end, all three would arrive together
+        assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(2) - arrivals.get(0))).isGreaterThan(1000);
     }
 
     @Test

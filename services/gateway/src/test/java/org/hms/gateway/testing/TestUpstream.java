@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  *       the first 64 KiB, then nothing until {@code .../release?gate=G} is called;</li>
  *   <li>{@code .../slow?ms=N}: answers after N ms;</li>
  *   <li>{@code .../no-content}: 204;</li>
+ *   <li>{@code .../events?n=N&everyMs=M}: a {@code text/event-stream} of N events, one every M ms;</li>
  *   <li>{@code /q/openapi}: the document it was given; {@code /q/health/ready}: UP;</li>
  *   <li>anything else: echoes method, URI, headers and body as JSON, with ETag "7", a few
  *       hop-by-hop headers and a CORS header the gateway must not pass on.</li>
@@ -142,6 +143,7 @@ public final class TestUpstream {
                 });
             }
             case "no-content" -> response.setStatusCode(204).end();
+            case "events" -> events(request);
             default -> echo(request, headers);
         }
     }
@@ -163,6 +165,28 @@ public final class TestUpstream {
                         .put("headers", headers)
                         .put("body", body.toString())
                         .encode()));
+    }
+
+    private void events(HttpServerRequest request) {
+        int count = Integer.parseInt(request.getParam("n", "3"));
+        long every = Long.parseLong(request.getParam("everyMs", "500"));
+        HttpServerResponse response = request.response().setChunked(true)
+                .putHeader("Content-Type", "text/event-stream")
+                .putHeader("Cache-Control", "no-cache");
+        response.write("retry: 1000\n\n");
+        int[] sent = {0};
+        vertx.setPeriodic(every, timer -> {
+            if (response.closed()) {
+                vertx.cancelTimer(timer);
+                return;
+            }
+            sent[0]++;
+            response.write("id: " + sent[0] + "\nevent: tick\ndata: {\"n\":" + sent[0] + "}\n\n");
+            if (sent[0] == count) {
+                vertx.cancelTimer(timer);
+                response.end();
+            }
+        });
     }
 
     private void digest(HttpServerRequest request) {
