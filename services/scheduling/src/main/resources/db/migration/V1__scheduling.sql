@@ -3,8 +3,8 @@ create extension if not exists btree_gist;
 
 create table practitioner (
     id           uuid primary key,
-    family       text        not null,
-    given        jsonb       not null default '[]',
+    -- {"family": "Nowak", "given": ["Adam"]}
+    name         jsonb       not null,
     specialty    text        not null,
     user_id      uuid,
     -- {"timeZone": "Europe/Warsaw", "weekly": [...], "exceptions": [...]}; null until set

@@ -1,12 +1,15 @@
 package org.hms.scheduling.appointment;
 
-import io.vertx.pgclient.PgException;
+import java.sql.SQLException;
+import org.hibernate.JDBCException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hms.platform.problem.Problem;
 import org.hms.platform.problem.ProblemException;
 
 /**
  * The refusals of the exclusion constraints (SQLState 23P01, ADR 012) as the 409 a client can
- * act on: which of the two is taken, the practitioner or the patient.
+ * act on: which of the two is taken, the practitioner or the patient. Hibernate Reactive
+ * reports them as a {@link ConstraintViolationException} over an {@link SQLException}.
  */
 final class DoubleBookings {
 
@@ -21,20 +24,24 @@ final class DoubleBookings {
     }
 
     static ProblemException conflict(Throwable failure) {
-        PgException e = exclusion(failure);
-        boolean patient = PATIENT_TAKEN.equals(e.getConstraint())
-                || e.getConstraint() == null && String.valueOf(e.getMessage()).contains(PATIENT_TAKEN);
-        return patient
+        Throwable e = exclusion(failure);
+        String constraint = e instanceof ConstraintViolationException c && c.getConstraintName() != null
+                ? c.getConstraintName()
+                : String.valueOf(e.getMessage());
+        return constraint.contains(PATIENT_TAKEN)
                 ? new ProblemException(Problem.of("patient-busy", "Conflict", 409,
                         "the patient already has an appointment at that time").with("taken", "patient"))
                 : new ProblemException(Problem.of("slot-taken", "Conflict", 409,
                         "the practitioner is already booked at that time").with("taken", "practitioner"));
     }
 
-    private static PgException exclusion(Throwable failure) {
+    /** The exclusion violation in the failure's causes, or null. */
+    private static Throwable exclusion(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PgException pg && EXCLUSION_VIOLATION.equals(pg.getSqlState())) {
-                return pg;
+            String state = t instanceof JDBCException j ? j.getSQLState() : t instanceof SQLException s ? s.getSQLState() : null;
+            if (EXCLUSION_VIOLATION.equals(state)
+                    || state == null && String.valueOf(t.getMessage()).contains("(" + EXCLUSION_VIOLATION + ")")) {
+                return t;
             }
         }
         return null;

@@ -6,11 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.hms.scheduling.practitioner.PractitionerRequests.PersonName;
 import org.hms.scheduling.slot.Availability;
 
 /** A practitioner who can be booked. Never serialised to clients: see {@link PractitionerResponse}. */
@@ -21,10 +20,8 @@ public class Practitioner {
     @Id
     public UUID id;
 
-    public String family;
-
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<String> given = new ArrayList<>();
+    public PersonName name;
 
     public String specialty;
 
@@ -44,11 +41,10 @@ public class Practitioner {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    static Practitioner create(String family, List<String> given, String specialty, UUID userId) {
+    static Practitioner create(PersonName name, String specialty, UUID userId) {
         Practitioner p = new Practitioner();
         p.id = UUID.randomUUID();
-        p.family = family;
-        p.given = new ArrayList<>(given);
+        p.name = name;
         p.specialty = specialty;
         p.userId = userId;
         p.createdAt = Instant.now();

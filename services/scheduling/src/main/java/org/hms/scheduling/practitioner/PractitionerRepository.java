@@ -14,7 +14,7 @@ import java.util.UUID;
 public class PractitionerRepository implements PanacheRepositoryBase<Practitioner, UUID> {
 
     public Uni<List<Practitioner>> bySpecialty(String specialty) {
-        Sort order = Sort.by("family").and("id");
+        Sort order = Sort.by("createdAt").and("id");
         return specialty == null ? listAll(order) : list("specialty", order, specialty);
     }
 }

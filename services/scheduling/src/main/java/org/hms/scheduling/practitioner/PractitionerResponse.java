@@ -9,7 +9,7 @@ public record PractitionerResponse(UUID id, PersonName name, String specialty, U
         String timeZone, long version) {
 
     static PractitionerResponse of(Practitioner p) {
-        return new PractitionerResponse(p.id, new PersonName(p.family, List.copyOf(p.given)), p.specialty, p.userId,
+        return new PractitionerResponse(p.id, p.name, p.specialty, p.userId,
                 p.availability == null ? null : p.availability.timeZone(), p.version);
     }
 

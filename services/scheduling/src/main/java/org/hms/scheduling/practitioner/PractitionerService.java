@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.hms.platform.problem.ProblemException;
 import org.hms.platform.web.Versions;
 import org.hms.scheduling.practitioner.PractitionerRequests.NewPractitioner;
+import org.hms.scheduling.practitioner.PractitionerRequests.PersonName;
 import org.hms.scheduling.practitioner.PractitionerResponse.PractitionerList;
 import org.hms.scheduling.slot.Availability;
 import org.hms.scheduling.slot.Availability.DateException;
@@ -31,8 +32,9 @@ public class PractitionerService {
     @WithSpan
     @WithTransaction
     public Uni<PractitionerResponse> create(NewPractitioner request) {
-        Practitioner p = Practitioner.create(request.name().family().strip(),
-                request.name().given().stream().map(String::strip).toList(), request.specialty(), request.userId());
+        PersonName name = new PersonName(request.name().family().strip(),
+                request.name().given().stream().map(String::strip).toList());
+        Practitioner p = Practitioner.create(name, request.specialty(), request.userId());
         return practitioners.persist(p).map(PractitionerResponse::of);
     }
 
