@@ -63,7 +63,7 @@ public class AppointmentResource {
 
     @POST
     @RolesAllowed({RECEPTIONIST, ADMIN, PATIENT})
-    @Audited(action = "book", resource = AppointmentService.RESOURCE)
+    @Audited(action = AppointmentService.CREATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "bookAppointment", summary = "Book an appointment", description = "A patient may book"
             + " only for themselves. The time must lie in one of the practitioner's sessions. Send Idempotency-Key"
             + " to make retries safe.")
@@ -103,7 +103,7 @@ public class AppointmentResource {
     @POST
     @Path("{id}/reschedule")
     @RolesAllowed({RECEPTIONIST, ADMIN, PATIENT})
-    @Audited(action = "reschedule", resource = AppointmentService.RESOURCE)
+    @Audited(action = AppointmentService.UPDATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "rescheduleAppointment", summary = "Move a booked appointment", description = "If-Match"
             + " must carry the appointment's ETag: 428 without it, 412 when stale. A patient may move only their own.")
     @APIResponse(responseCode = "200", description = "Moved; ETag is the new version",
@@ -127,7 +127,7 @@ public class AppointmentResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({RECEPTIONIST, ADMIN, PATIENT})
-    @Audited(action = "cancel", resource = AppointmentService.RESOURCE)
+    @Audited(action = AppointmentService.UPDATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment", description = "A patient may"
             + " cancel only their own. Frees the time.")
     @APIResponse(responseCode = "200", description = "Cancelled",
@@ -144,7 +144,7 @@ public class AppointmentResource {
     @POST
     @Path("{id}/check-in")
     @RolesAllowed({RECEPTIONIST, NURSE, ADMIN})
-    @Audited(action = "check-in", resource = AppointmentService.RESOURCE)
+    @Audited(action = AppointmentService.UPDATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "checkInAppointment", summary = "Check the patient in",
             description = "Publishes AppointmentCheckedIn (clinical opens an encounter from it).")
     @APIResponse(responseCode = "200", description = "Checked in",
@@ -161,7 +161,7 @@ public class AppointmentResource {
     @POST
     @Path("{id}/no-show")
     @RolesAllowed({RECEPTIONIST, NURSE, ADMIN})
-    @Audited(action = "no-show", resource = AppointmentService.RESOURCE)
+    @Audited(action = AppointmentService.UPDATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "markNoShow", summary = "Record that the patient did not come")
     @APIResponse(responseCode = "200", description = "Marked as no-show",
             headers = @Header(name = "ETag", ref = "ETag"),
@@ -177,7 +177,7 @@ public class AppointmentResource {
     @POST
     @Path("{id}/complete")
     @RolesAllowed({PHYSICIAN, NURSE, ADMIN})
-    @Audited(action = "complete", resource = AppointmentService.RESOURCE)
+    @Audited(action = AppointmentService.UPDATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "completeAppointment", summary = "Complete a checked-in appointment")
     @APIResponse(responseCode = "200", description = "Completed",
             headers = @Header(name = "ETag", ref = "ETag"),

@@ -44,6 +44,13 @@ public class AppointmentService {
 
     public static final String RESOURCE = "Appointment";
 
+    /**
+     * Audit actions: the audit trail's vocabulary (AuditRecorded's schema) has create and
+     * update; which step of the lifecycle it was is in the audited request's path.
+     */
+    public static final String CREATE = "create";
+    public static final String UPDATE = "update";
+
     private final AppointmentRepository appointments;
     private final PractitionerRepository practitioners;
     private final PatientView patients;
@@ -91,7 +98,7 @@ public class AppointmentService {
                 .call(appointments::persist)
                 .call(this::flush)
                 .call(a -> outbox.add(AppointmentEvents.booked(a)))
-                .call(a -> audit.record(entry("book", a, 201)))
+                .call(a -> audit.record(entry(CREATE, a, 201)))
                 .invoke(() -> bookings.increment());
     }
 
@@ -111,29 +118,29 @@ public class AppointmentService {
                             .chain(() -> outbox.add(AppointmentEvents.rescheduled(a, previous)))
                             .replaceWith(a);
                 })
-                .call(a -> audit.record(entry("reschedule", a, 200)))
+                .call(a -> audit.record(entry(UPDATE, a, 200)))
                 .map(AppointmentResponse::of);
     }
 
     @WithSpan
     public Uni<AppointmentResponse> cancel(UUID id, String reason, Consumer<UUID> mayTouch) {
-        return transition(id, "cancel", mayTouch, a -> a.cancel(reason),
+        return transition(id, mayTouch, a -> a.cancel(reason),
                 a -> AppointmentEvents.cancelled(a, AppointmentEvents.REQUESTED));
     }
 
     @WithSpan
     public Uni<AppointmentResponse> checkIn(UUID id) {
-        return transition(id, "check-in", any -> {}, Appointment::checkIn, AppointmentEvents::checkedIn);
+        return transition(id, any -> {}, Appointment::checkIn, AppointmentEvents::checkedIn);
     }
 
     @WithSpan
     public Uni<AppointmentResponse> noShow(UUID id) {
-        return transition(id, "no-show", any -> {}, Appointment::noShow, AppointmentEvents::noShow);
+        return transition(id, any -> {}, Appointment::noShow, AppointmentEvents::noShow);
     }
 
     @WithSpan
     public Uni<AppointmentResponse> complete(UUID id) {
-        return transition(id, "complete", any -> {}, Appointment::complete, AppointmentEvents::completed);
+        return transition(id, any -> {}, Appointment::complete, AppointmentEvents::completed);
     }
 
     @WithSpan
@@ -216,7 +223,7 @@ public class AppointmentService {
 
     /** One step of the lifecycle: the change (409 when impossible), its event, its audit. */
     @WithTransaction
-    Uni<AppointmentResponse> transition(UUID id, String action, Consumer<UUID> mayTouch, Consumer<Appointment> change,
+    Uni<AppointmentResponse> transition(UUID id, Consumer<UUID> mayTouch, Consumer<Appointment> change,
             Function<Appointment, DomainEvent> event) {
         return find(id)
                 .invoke(a -> mayTouch.accept(a.patientId))
@@ -224,7 +231,7 @@ public class AppointmentService {
                 .invoke(change)
                 .call(this::flush)
                 .call(a -> outbox.add(event.apply(a)))
-                .call(a -> audit.record(entry(action, a, 200)))
+                .call(a -> audit.record(entry(UPDATE, a, 200)))
                 .map(AppointmentResponse::of);
     }
 
