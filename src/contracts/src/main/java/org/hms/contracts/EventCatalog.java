@@ -12,7 +12,12 @@ import org.hms.contracts.patients.PatientErased;
 import org.hms.contracts.patients.PatientMerged;
 import org.hms.contracts.patients.PatientRegistered;
 import org.hms.contracts.patients.PatientUpdated;
+import org.hms.contracts.scheduling.AppointmentBooked;
+import org.hms.contracts.scheduling.AppointmentCancelled;
 import org.hms.contracts.scheduling.AppointmentCheckedIn;
+import org.hms.contracts.scheduling.AppointmentCompleted;
+import org.hms.contracts.scheduling.AppointmentNoShow;
+import org.hms.contracts.scheduling.AppointmentRescheduled;
 
 /** Every event type HMS produces. A new event type is added here and gets a schema. */
 public final class EventCatalog {
@@ -28,7 +33,12 @@ public final class EventCatalog {
             UserEnabled.CONTRACT,
             AuditRecorded.CONTRACT,
             AppointmentCheckedIn.CONTRACT,
-            VitalsAlertRaised.CONTRACT);
+            VitalsAlertRaised.CONTRACT,
+            AppointmentBooked.CONTRACT,
+            AppointmentRescheduled.CONTRACT,
+            AppointmentCancelled.CONTRACT,
+            AppointmentNoShow.CONTRACT,
+            AppointmentCompleted.CONTRACT);
 
     /** The contract whose payload is {@code payload}; fails for a type missing from the catalogue. */
     public static EventContract of(Class<?> payload) {

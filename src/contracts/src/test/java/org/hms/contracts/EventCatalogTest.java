@@ -28,7 +28,12 @@ import org.hms.contracts.patients.PatientErased;
 import org.hms.contracts.patients.PatientMerged;
 import org.hms.contracts.patients.PatientRegistered;
 import org.hms.contracts.patients.PatientUpdated;
+import org.hms.contracts.scheduling.AppointmentBooked;
+import org.hms.contracts.scheduling.AppointmentCancelled;
 import org.hms.contracts.scheduling.AppointmentCheckedIn;
+import org.hms.contracts.scheduling.AppointmentCompleted;
+import org.hms.contracts.scheduling.AppointmentNoShow;
+import org.hms.contracts.scheduling.AppointmentRescheduled;
 import org.hms.contracts.system.SystemDescriptor;
 import org.hms.contracts.system.TopicEntry;
 import org.junit.jupiter.api.Test;
@@ -73,7 +78,18 @@ class EventCatalogTest {
                     Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 1)),
             Map.entry(VitalsAlertRaised.CONTRACT, new VitalsAlertRaised(UUID.randomUUID(), PATIENT, null, null, null,
                     Instant.now(), 7, "high", Map.of("respiratoryRate", 3, "pulse", 2, "temperature", 2),
-                    List.of("respiratoryRate", "pulse", "temperature"), Instant.now())));
+                    List.of("respiratoryRate", "pulse", "temperature"), Instant.now())),
+            Map.entry(AppointmentBooked.CONTRACT, new AppointmentBooked(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
+                    Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 0)),
+            Map.entry(AppointmentRescheduled.CONTRACT, new AppointmentRescheduled(UUID.randomUUID(), PATIENT,
+                    UUID.randomUUID(), Instant.parse("2026-12-01T07:00:00Z"), Instant.parse("2026-12-01T07:15:00Z"), 15,
+                    1)),
+            Map.entry(AppointmentCancelled.CONTRACT, new AppointmentCancelled(UUID.randomUUID(), PATIENT,
+                    UUID.randomUUID(), Instant.parse("2026-12-01T07:00:00Z"), 15, "requested", Instant.now(), 1)),
+            Map.entry(AppointmentNoShow.CONTRACT, new AppointmentNoShow(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
+                    Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 1)),
+            Map.entry(AppointmentCompleted.CONTRACT, new AppointmentCompleted(UUID.randomUUID(), PATIENT,
+                    UUID.randomUUID(), Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 2)));
 
     static List<EventContract> contracts() {
         return EventCatalog.ALL;
