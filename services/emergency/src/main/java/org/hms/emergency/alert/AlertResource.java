@@ -112,7 +112,7 @@ public class AlertResource {
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Predicate<AlertNotice> visible = visibleTo(identity);
         Multi<OutboundSseEvent> notices = hub.notices().select().where(visible).map(n -> event(sse, n));
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(config.heartbeat())
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.heartbeat())
                 .onOverflow().drop()
                 .map(tick -> heartbeat(sse));
         return audit.recordAlone(AuditEntry.of("subscribe", "AlertStream", null, 200))
