@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +88,7 @@ public class AlertService {
     @WithSpan
     @WithTransaction
     public Uni<AlertResponse> acknowledge(UUID id, String by) {
-        return alerts.findById(id)
+        return alerts.findById(id, LockModeType.PESSIMISTIC_WRITE) // two clinicians at once: one wins, one gets 409
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("alert", id))
                 .invoke(AlertService::requireOpen)
                 .invoke(a -> a.acknowledge(by, Instant.now()))

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -133,7 +134,7 @@ public class EdVisitService {
     @WithSpan
     @WithTransaction
     public Uni<EdVisitResponse> identify(UUID id, UUID patientId) {
-        return find(id)
+        return findForChange(id)
                 .invoke(v -> {
                     if (!v.isUnidentified()) {
                         throw lifecycle(v, "is already identified as patient " + v.patientId);
@@ -181,8 +182,17 @@ public class EdVisitService {
         return visits.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("ED visit", id));
     }
 
+    /**
+     * The visit, locked until the change commits: two nurses triaging the same patient at once
+     * apply one after the other (each kept in the history) instead of one failing on the version.
+     */
+    private Uni<EdVisit> findForChange(UUID id) {
+        return visits.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("ED visit", id));
+    }
+
     private Uni<EdVisit> inDepartment(UUID id) {
-        return find(id).invoke(v -> {
+        return findForChange(id).invoke(v -> {
             if (v.status == EdVisit.Status.DEPARTED) {
                 throw lifecycle(v, "departed (" + v.disposition + ") at " + v.departedAt);
             }
