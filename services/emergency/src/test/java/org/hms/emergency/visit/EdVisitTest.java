@@ -82,6 +82,38 @@ class EdVisitTest {
     }
 
     @Test
+    void aRetriedArrivalWithTheSameIdempotencyKeyCreatesOneVisit() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = EmergencyFixtures.unidentified("retried arrival");
+        String first = given().auth().oauth2(TestTokens.of("receptionist")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body).post(VISITS)
+                .then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(TestTokens.of("receptionist")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body).post(VISITS)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+    }
+
+    @Test
+    void aTriageOfAKnownPatientIsAuditedNamingThePatient() {
+        UUID patient = registerPatient(outbox, json);
+        String visit = arriveWhenKnown(patient, "palpitations");
+        KafkaEvents.Mark audit = EmergencyFixtures.kafka.mark(Topics.AUDIT);
+
+        triage(visit, triageLevel3()).then().statusCode(200);
+
+        ConsumerRecord<String, String> record = EmergencyFixtures.kafka.awaitOne(audit,
+                KafkaEvents.containing(visit).and(KafkaEvents.containing("\"action\":\"triage\"")));
+        JsonNode data = read(json.mapper(), record.value()).get("data");
+        assertThat(data.get("patientIds").toString()).contains(patient.toString());
+        assertThat(data.get("actor").asText()).isEqualTo("test-nurse");
+        assertThat(data.get("resource").asText()).isEqualTo("EdVisit");
+    }
+
+    @Test
     void anUnknownPatientIdIsRefusedNamingItAndNothingIsStored() {
         post("nurse", VISITS, Map.of("patientId", UUID.randomUUID().toString(), "chiefComplaint", "fall"))
                 .then()
