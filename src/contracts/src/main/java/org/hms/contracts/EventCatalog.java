@@ -4,6 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import org.hms.contracts.audit.AuditRecorded;
 import org.hms.contracts.clinical.VitalsAlertRaised;
+import org.hms.contracts.emergency.EdVisitArrived;
+import org.hms.contracts.emergency.EdVisitTriaged;
+import org.hms.contracts.emergency.EdVisitIdentified;
+import org.hms.contracts.emergency.EdVisitSeen;
+import org.hms.contracts.emergency.EdVisitDeparted;
+import org.hms.contracts.emergency.AlertRaised;
+import org.hms.contracts.emergency.AlertAcknowledged;
+import org.hms.contracts.emergency.AlertEscalated;
 import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
@@ -38,7 +46,15 @@ public final class EventCatalog {
             AppointmentRescheduled.CONTRACT,
             AppointmentCancelled.CONTRACT,
             AppointmentNoShow.CONTRACT,
-            AppointmentCompleted.CONTRACT);
+            AppointmentCompleted.CONTRACT,
+            EdVisitArrived.CONTRACT,
+            EdVisitTriaged.CONTRACT,
+            EdVisitIdentified.CONTRACT,
+            EdVisitSeen.CONTRACT,
+            EdVisitDeparted.CONTRACT,
+            AlertRaised.CONTRACT,
+            AlertAcknowledged.CONTRACT,
+            AlertEscalated.CONTRACT);
 
     /** The contract whose payload is {@code payload}; fails for a type missing from the catalogue. */
     public static EventContract of(Class<?> payload) {

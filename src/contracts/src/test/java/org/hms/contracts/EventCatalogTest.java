@@ -14,6 +14,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hms.contracts.audit.AuditRecorded;
 import org.hms.contracts.clinical.VitalsAlertRaised;
+import org.hms.contracts.emergency.EdVisitArrived;
+import org.hms.contracts.emergency.EdVisitTriaged;
+import org.hms.contracts.emergency.EdVisitIdentified;
+import org.hms.contracts.emergency.EdVisitSeen;
+import org.hms.contracts.emergency.EdVisitDeparted;
+import org.hms.contracts.emergency.AlertRaised;
+import org.hms.contracts.emergency.AlertAcknowledged;
+import org.hms.contracts.emergency.AlertEscalated;
 import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
@@ -89,7 +97,18 @@ class EventCatalogTest {
             Map.entry(AppointmentNoShow.CONTRACT, new AppointmentNoShow(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
                     Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 1)),
             Map.entry(AppointmentCompleted.CONTRACT, new AppointmentCompleted(UUID.randomUUID(), PATIENT,
-                    UUID.randomUUID(), Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 2)));
+                    UUID.randomUUID(), Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 2)),
+            Map.entry(EdVisitArrived.CONTRACT, new EdVisitArrived(UUID.randomUUID(), null, "UNKNOWN-7F3K2Q", Instant.now())),
+            Map.entry(EdVisitTriaged.CONTRACT,
+                    new EdVisitTriaged(UUID.randomUUID(), PATIENT, 2, 3, "danger-zone vitals", true, Instant.now())),
+            Map.entry(EdVisitIdentified.CONTRACT,
+                    new EdVisitIdentified(UUID.randomUUID(), PATIENT, "UNKNOWN-7F3K2Q", Instant.now())),
+            Map.entry(EdVisitSeen.CONTRACT, new EdVisitSeen(UUID.randomUUID(), PATIENT, Instant.now())),
+            Map.entry(EdVisitDeparted.CONTRACT, new EdVisitDeparted(UUID.randomUUID(), PATIENT, "admitted", Instant.now())),
+            Map.entry(AlertRaised.CONTRACT, new AlertRaised(UUID.randomUUID(), PATIENT, UUID.randomUUID(), "critical", "triage", "ED",
+                    "ESI 1: immediate life-saving intervention", Instant.now())),
+            Map.entry(AlertAcknowledged.CONTRACT, new AlertAcknowledged(UUID.randomUUID(), PATIENT, "a.nowak", Instant.now())),
+            Map.entry(AlertEscalated.CONTRACT, new AlertEscalated(UUID.randomUUID(), PATIENT, "critical", 300, Instant.now())));
 
     static List<EventContract> contracts() {
         return EventCatalog.ALL;
