@@ -21,6 +21,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.http.action.sse.SseInboundMessage;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -137,6 +138,8 @@ public class ClinicSimulation extends Simulation {
     private final AtomicBoolean outOfSlotsReported = new AtomicBoolean();
     /** Answers to contested bookings by request name and status: the expected 409s, counted apart. */
     private final Map<String, LongAdder> contestedAnswers = new ConcurrentHashMap<>();
+    /** Alerts that reached the stream before the alerting POST's response did. */
+    private final LongAdder alertsBeforeResponse = new LongAdder();
 
     /** A free slot: which seeded practitioner, when. */
     record FreeSlot(int practitioner, String practitionerId, Instant start) {}
@@ -166,7 +169,8 @@ public class ClinicSimulation extends Simulation {
             throw new IllegalArgumentException("every rate is 0: nothing to do");
         }
         setUp(load)
-                .protocols(LoadSettings.protocol(baseUrl))
+                // alerts that arrive before their check is set are kept for processUnmatchedMessages
+                .protocols(LoadSettings.protocol(baseUrl).sseUnmatchedInboundMessageBufferSize(256))
                 .maxDuration(Duration.ofSeconds(warmUpSeconds + durationSeconds + 60L))
                 .assertions(assertions());
     }
@@ -245,7 +249,7 @@ public class ClinicSimulation extends Simulation {
                             .set("patientId", patientId)
                             .set("vitals", ClinicPlan.alertingVitalsJson(patientId, takenAt(), n));
                 })
-                .exec(sse(prefix + ALERT_STREAM).get("/api/v1/alerts/stream")
+                .exec(sse(prefix + ALERT_STREAM, prefix + ALERT_STREAM).get("/api/v1/alerts/stream")
                         .header("Authorization", "#{bearer}")
                         .header("Accept", "text/event-stream"))
                 .exitHereIfFailed()
@@ -256,10 +260,14 @@ public class ClinicSimulation extends Simulation {
                                 .asJson()
                                 .check(status().is(201), jsonPath("$.news2.alert").ofBoolean().is(true)))
                         .exitHereIfFailed()
-                        .exec(sse(prefix + ALERT_ARRIVAL).setCheck()
+                        // an alert that beat the POST's response is already here: its latency is under
+                        // the POST's response time, which the group then counts (an upper bound)
+                        .exec(sse.processUnmatchedMessages(prefix + ALERT_STREAM, this::alertAlreadyArrived))
+                        .doIf(session -> !session.getBoolean("alertArrived"))
+                        .then(exec(sse(prefix + ALERT_ARRIVAL, prefix + ALERT_STREAM).setCheck()
                                 .await(alertTimeout)
-                                .on(sse.checkMessage(prefix + ALERT_ARRIVAL).matching(substring("#{patientId}")))))
-                .exec(sse(prefix + ALERT_STREAM).close());
+                                .on(sse.checkMessage(prefix + ALERT_ARRIVAL).matching(substring("#{patientId}"))))))
+                .exec(sse("close " + prefix + ALERT_STREAM, prefix + ALERT_STREAM).close());
     }
 
     // ---------------------------------------------------------------------------------------
@@ -300,6 +308,15 @@ public class ClinicSimulation extends Simulation {
                 .set("bearer", pick(receptionists))
                 .set("booking", ClinicPlan.bookingJson(patientId, slot.practitionerId(), slot.start(),
                         ClinicPlan.reason(booking.k())));
+    }
+
+    private Session alertAlreadyArrived(List<SseInboundMessage> messages, Session session) {
+        String patientId = session.getString("patientId");
+        boolean arrived = messages.stream().anyMatch(m -> m.message().contains(patientId));
+        if (arrived) {
+            alertsBeforeResponse.increment();
+        }
+        return session.set("alertArrived", arrived);
     }
 
     private Session countContested(Session session, String name) {
@@ -402,6 +419,10 @@ public class ClinicSimulation extends Simulation {
 
     @Override
     public void after() {
+        if (alertRate > 0) {
+            System.out.printf("ClinicSimulation: %d alerts (warm-up included) reached the stream before the response"
+                    + " to their vitals POST%n", alertsBeforeResponse.sum());
+        }
         if (contestedAnswers.isEmpty()) {
             return;
         }
