@@ -375,11 +375,37 @@ public class ClinicSimulation extends Simulation {
 
     @Override
     public void before() {
+        awaitPatientViews();
         long plannedBookings = (long) bookingRate * durationSeconds + (long) (bookingRate + 1) * warmUpSeconds / 2;
         long needed = ClinicPlan.slotsNeeded(plannedBookings + plannedBookings / 20 + 10, rivalEvery);
         freeSlots = harvest(needed);
         System.out.printf("ClinicSimulation: %d free slots from %s on for about %d bookings%n", freeSlots.size(),
                 firstDay, plannedBookings);
+    }
+
+    /**
+     * Waits (up to a minute) until clinical serves the chart of the last seeded patient: the services
+     * learn of patients from hms.patients, a moment after registration, and a run started right
+     * after the seed would otherwise fail its first requests.
+     */
+    private void awaitPatientViews() {
+        String url = baseUrl + "/api/v1/patients/" + patients.get(patients.size() - 1) + "/chart";
+        ClinicApi api = new ClinicApi("waiting for the patient views");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status;
+        while ((status = api.status(url, physicians.get(0))) != 200 && System.nanoTime() < deadline) {
+            System.out.printf("ClinicSimulation: GET %s answered %d, waiting for clinical's patient view%n", url, status);
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the patient views", e);
+            }
+        }
+        if (status != 200) {
+            throw new IllegalStateException("GET " + url + " still answers " + status + " after a minute: does clinical"
+                    + " consume hms.patients? Was the clinic seeded against this system (else ./hms seed clinic again)?");
+        }
     }
 
     /** Free slots of the seeded practitioners, a week of every specialty at a time, until there are enough. */
