@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public record ClinicSeedFile(List<Seeded> practitioners, List<String> patients) {
 
-    private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** A seeded practitioner: its place in the plan and the id scheduling gave it. */
     public record Seeded(int index, String specialty, String id) {}
@@ -50,7 +51,8 @@ public record ClinicSeedFile(List<Seeded> practitioners, List<String> patients) 
                 continue;
             }
             String[] f = line.split("\\s+");
-            if (f[0].equals("practitioner") && f.length == 4 && f[1].matches("\\d{1,6}") && ID.matcher(f[3]).matches()) {
+            if (f[0].equals("practitioner") && f.length == 4 && f[1].matches("\\d{1,6}")
+                    && ID.matcher(f[3]).matches()) {
                 practitioners.add(new Seeded(Integer.parseInt(f[1]), f[2], f[3]));
             } else if (f[0].equals("patient") && f.length == 2 && ID.matcher(f[1]).matches()) {
                 patients.add(f[1]);

@@ -150,12 +150,13 @@ public class ClinicSimulation extends Simulation {
                     + " needed (comma-separated): ./hms load clinic mints them");
         }
         if (clinic.practitioners().isEmpty() || patients.size() < practitionerSlots) {
-            throw new IllegalArgumentException(seedFile + " has " + clinic.practitioners().size() + " practitioners and "
-                    + patients.size() + " patients (at least as many patients as practitioners are needed):"
-                    + " run ./hms seed clinic first");
+            throw new IllegalArgumentException(seedFile + " has " + clinic.practitioners().size()
+                    + " practitioners and " + patients.size() + " patients (at least as many patients as"
+                    + " practitioners are needed): run ./hms seed clinic first");
         }
-        System.out.printf("ClinicSimulation: %s, %ds after %ds warm-up; a second: %d searches, %d bookings (1 in %d a"
-                        + " rival), %d chart reads, %d vitals, %d alerts; %d practitioners, %d patients from %s; run %s%n",
+        System.out.printf("ClinicSimulation: %s, %ds after %ds warm-up; a second: %d searches, %d bookings (1 in %d"
+                        + " a rival), %d chart reads, %d vitals, %d alerts; %d practitioners, %d patients from %s;"
+                        + " run %s%n",
                 baseUrl, durationSeconds, warmUpSeconds, searchRate, bookingRate, rivalEvery, chartRate, vitalsRate,
                 alertRate, clinic.practitioners().size(), patients.size(), seedFile, runId);
 
@@ -394,7 +395,8 @@ public class ClinicSimulation extends Simulation {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status;
         while ((status = api.status(url, physicians.get(0))) != 200 && System.nanoTime() < deadline) {
-            System.out.printf("ClinicSimulation: GET %s answered %d, waiting for clinical's patient view%n", url, status);
+            System.out.printf("ClinicSimulation: GET %s answered %d, waiting for clinical's patient view%n",
+                    url, status);
             try {
                 Thread.sleep(2000);
             } catch (InterruptedException e) {
@@ -403,8 +405,9 @@ public class ClinicSimulation extends Simulation {
             }
         }
         if (status != 200) {
-            throw new IllegalStateException("GET " + url + " still answers " + status + " after a minute: does clinical"
-                    + " consume hms.patients? Was the clinic seeded against this system (else ./hms seed clinic again)?");
+            throw new IllegalStateException("GET " + url + " still answers " + status + " after a minute: does"
+                    + " clinical consume hms.patients? Was the clinic seeded against this system (else ./hms seed"
+                    + " clinic again)?");
         }
     }
 

@@ -54,7 +54,8 @@ public class SeedClinicSimulation extends Simulation {
     private final int patientCount = LoadSettings.positive("patients", 2000);
     private final int concurrency = LoadSettings.positive("concurrency", 16);
     // the clinic's own population: another seed than ./hms seed patients, identifiers unique to the run
-    private final SyntheticPatients population = new SyntheticPatients(LoadSettings.seed() + 10, LoadSettings.runId() + "c");
+    private final SyntheticPatients population =
+            new SyntheticPatients(LoadSettings.seed() + 10, LoadSettings.runId() + "c");
 
     /** Practitioners by plan index: those kept from the file, and those created or re-put here. */
     private final Map<Integer, Seeded> practitioners = new ConcurrentSkipListMap<>();
