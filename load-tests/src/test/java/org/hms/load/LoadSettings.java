@@ -7,6 +7,8 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +27,11 @@ final class LoadSettings {
      */
     static String baseUrl() {
         return url("baseUrl", DEFAULT_BASE_URL);
+    }
+
+    /** {@code -DbaseUrl}, else {@code defaultUrl}: loopback only, as {@link #baseUrl()}. */
+    static String baseUrl(String defaultUrl) {
+        return url("baseUrl", defaultUrl);
     }
 
     /** {@code -D<name>}, else {@code defaultUrl}: an http(s) URL, loopback only as {@link #baseUrl()}. */
@@ -55,6 +62,18 @@ final class LoadSettings {
             return "";
         }
         return token.strip();
+    }
+
+    /**
+     * {@code -D<name>} (else the environment variable {@code env}): comma-separated tokens of several
+     * users of one role (the gateway limits each user to its tier's budget a minute), as bearer values.
+     */
+    static List<String> bearers(String name, String env) {
+        return Arrays.stream(token(name, env).split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .map(LoadSettings::bearer)
+                .toList();
     }
 
     static String bearer(String token) {
