@@ -148,7 +148,8 @@ public class PractitionerResource {
     @GET
     @Path("{id}/appointments")
     @RolesAllowed({ADMIN, PHYSICIAN, NURSE, RECEPTIONIST})
-    @Audited(action = "search", resource = AppointmentService.RESOURCE)
+    // the path's id is a practitioner, not a patient: the page names the patients it discloses
+    @Audited(action = "search", resource = AppointmentService.RESOURCE, idParam = "none")
     @Operation(operationId = "listPractitionerDay", summary = "A practitioner's appointments on one day",
             description = "date is a day in the practitioner's time zone; every status, by start time; appointments"
                     + " of erased patients are left out.")
