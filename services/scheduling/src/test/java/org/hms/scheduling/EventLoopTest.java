@@ -26,9 +26,9 @@ class EventLoopTest {
     Vertx vertx;
 
     /**
-     * Hibernate parses each HQL query the first time it runs (on the event loop, as Hibernate
-     * Reactive does); on a loaded 2-core machine the parser's cold start alone can pass 1 s.
-     * That is start-up cost, not blocking I/O: one of each request goes first, unwatched.
+     * First requests pay one-off costs on the event loop (class loading, the JIT); on a loaded
+     * 2-core machine they can pass 1 s. That is start-up, not blocking I/O: one of each request
+     * goes first, unwatched. (HQL is parsed at start: the queries are named.)
      */
     static void warmUp(String specialty, UUID practitioner, LocalDate date) {
         given().auth().oauth2(TestTokens.of("nurse")).queryParam("date", date.toString())

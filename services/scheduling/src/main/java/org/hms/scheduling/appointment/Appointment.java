@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -20,6 +21,20 @@ import org.hms.platform.problem.ProblemException;
  */
 @Entity
 @Table(name = "appointment")
+// named: Hibernate parses them when it starts, not on an event loop at the first request
+@NamedQuery(name = "Appointment.ofPractitioner", query = "from Appointment where practitionerId = :practitioner"
+        + " and startAt >= :from and startAt < :to and patientErased = false order by startAt, id")
+@NamedQuery(name = "Appointment.upcomingOfPatient", query = "from Appointment where patientId = :patient"
+        + " and patientErased = false and startAt >= :now order by startAt, id")
+@NamedQuery(name = "Appointment.pastOfPatient", query = "from Appointment where patientId = :patient"
+        + " and patientErased = false and startAt < :now order by startAt desc, id")
+@NamedQuery(name = "Appointment.countUpcomingOfPatient", query = "select count(*) from Appointment"
+        + " where patientId = :patient and patientErased = false and startAt >= :now")
+@NamedQuery(name = "Appointment.countPastOfPatient", query = "select count(*) from Appointment"
+        + " where patientId = :patient and patientErased = false and startAt < :now")
+@NamedQuery(name = "Appointment.allOfPatient", query = "from Appointment where patientId = :patient order by startAt, id")
+@NamedQuery(name = "Appointment.countActiveOverlapping", query = "select count(*) from Appointment"
+        + " where patientId = :patient and status in :active and startAt < :end and endAt > :start")
 public class Appointment {
 
     @Id

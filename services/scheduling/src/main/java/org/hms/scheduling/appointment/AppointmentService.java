@@ -109,6 +109,7 @@ public class AppointmentService {
         requireFuture(change.start());
         return find(id)
                 .invoke(a -> mayTouch.accept(a.patientId))
+                .invoke(AppointmentService::requireNotErased)
                 .invoke(a -> Versions.requireCurrent(expectedVersion, a.version))
                 .call(a -> bookablePractitioner(a.practitionerId, change.start(), change.minutes()))
                 .chain(a -> {

@@ -3,6 +3,7 @@ package org.hms.scheduling.practitioner;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -15,6 +16,13 @@ import org.hms.scheduling.slot.Availability;
 /** A practitioner who can be booked. Never serialised to clients: see {@link PractitionerResponse}. */
 @Entity
 @Table(name = "practitioner")
+// named: Hibernate parses them when it starts, not on an event loop at the first request
+@NamedQuery(name = "Practitioner.all", query = "from Practitioner order by createdAt, id")
+@NamedQuery(name = "Practitioner.ofSpecialty", query = "from Practitioner where specialty = :specialty"
+        + " order by createdAt, id")
+@NamedQuery(name = "Practitioner.countAll", query = "select count(*) from Practitioner")
+@NamedQuery(name = "Practitioner.countOfSpecialty", query = "select count(*) from Practitioner"
+        + " where specialty = :specialty")
 public class Practitioner {
 
     @Id

@@ -11,10 +11,13 @@ import static org.hms.platform.security.Roles.RECEPTIONIST;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,7 +46,6 @@ import org.hms.scheduling.appointment.AppointmentResponse;
 import org.hms.scheduling.appointment.AppointmentService;
 import org.hms.scheduling.web.Dates;
 import org.hms.scheduling.practitioner.PractitionerRequests.NewPractitioner;
-import org.hms.scheduling.practitioner.PractitionerResponse.PractitionerList;
 import org.hms.scheduling.slot.Availability;
 
 /** The practitioner directory and availability over HTTP. */
@@ -82,12 +84,15 @@ public class PractitionerResource {
 
     @GET
     @RolesAllowed({ADMIN, PHYSICIAN, NURSE, RECEPTIONIST, PHARMACIST, LAB_TECHNICIAN, BILLING_CLERK})
-    @Operation(operationId = "listPractitioners", summary = "List practitioners, optionally of one specialty")
-    public Uni<PractitionerList> list(
+    @Operation(operationId = "listPractitioners", summary = "List practitioners, optionally of one specialty",
+            description = "Paged, oldest first; total counts all matches.")
+    public Uni<Page<PractitionerResponse>> list(
             @QueryParam("specialty") @Size(max = 60)
                     @Pattern(regexp = PractitionerRequests.SPECIALTY, message = "must be lower-case words joined by hyphens")
-                    String specialty) {
-        return practitioners.list(specialty);
+                    String specialty,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return practitioners.list(specialty, page, size);
     }
 
     @GET
@@ -143,7 +148,8 @@ public class PractitionerResource {
     @GET
     @Path("{id}/appointments")
     @RolesAllowed({ADMIN, PHYSICIAN, NURSE, RECEPTIONIST})
-    @Audited(action = "search", resource = AppointmentService.RESOURCE)
+    // the path's id is a practitioner, not a patient: the page names the patients it discloses
+    @Audited(action = "search", resource = AppointmentService.RESOURCE, idParam = "none")
     @Operation(operationId = "listPractitionerDay", summary = "A practitioner's appointments on one day",
             description = "date is a day in the practitioner's time zone; every status, by start time; appointments"
                     + " of erased patients are left out.")

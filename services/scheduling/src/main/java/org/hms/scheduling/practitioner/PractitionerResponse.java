@@ -1,6 +1,5 @@
 package org.hms.scheduling.practitioner;
 
-import java.util.List;
 import java.util.UUID;
 import org.hms.scheduling.practitioner.PractitionerRequests.PersonName;
 
@@ -12,7 +11,4 @@ public record PractitionerResponse(UUID id, PersonName name, String specialty, U
         return new PractitionerResponse(p.id, p.name, p.specialty, p.userId,
                 p.availability == null ? null : p.availability.timeZone(), p.version);
     }
-
-    /** A list of practitioners with how many there are. */
-    public record PractitionerList(List<PractitionerResponse> items, long total) {}
 }

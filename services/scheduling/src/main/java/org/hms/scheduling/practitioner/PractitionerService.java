@@ -10,10 +10,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.hms.platform.problem.ProblemException;
+import org.hms.platform.web.Page;
 import org.hms.platform.web.Versions;
 import org.hms.scheduling.practitioner.PractitionerRequests.NewPractitioner;
 import org.hms.scheduling.practitioner.PractitionerRequests.PersonName;
-import org.hms.scheduling.practitioner.PractitionerResponse.PractitionerList;
 import org.hms.scheduling.slot.Availability;
 import org.hms.scheduling.slot.Availability.DateException;
 import org.hms.scheduling.slot.Availability.WeeklySession;
@@ -44,9 +44,11 @@ public class PractitionerService {
     }
 
     @WithSpan
-    public Uni<PractitionerList> list(String specialty) {
-        return practitioners.bySpecialty(specialty)
-                .map(found -> new PractitionerList(found.stream().map(PractitionerResponse::of).toList(), found.size()));
+    public Uni<Page<PractitionerResponse>> list(String specialty, int page, int size) {
+        return Panache.withSession(() -> practitioners.countOf(specialty)
+                .chain(total -> practitioners.page(specialty, page, size)
+                        .map(found -> new Page<>(found.stream().map(PractitionerResponse::of).toList(), page, size,
+                                total))));
     }
 
     /** The availability and the practitioner's version (its ETag); an empty week when never set. */

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -24,6 +26,11 @@ public record Availability(
         @NotNull @Size(max = 100) List<@Valid @NotNull WeeklySession> weekly,
         @Size(max = 400) List<@Valid @NotNull DateException> exceptions) {
 
+    /** Local times travel as "08:00". */
+    static final String HH_MM = "HH:mm";
+
+    static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
     public Availability {
         weekly = weekly == null ? List.of() : List.copyOf(weekly);
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
@@ -32,9 +39,9 @@ public record Availability(
     /** Every {@code dayOfWeek}, from {@code start} to {@code end}, in slots of {@code slotMinutes}. */
     public record WeeklySession(
             @NotNull DayOfWeek dayOfWeek,
-            @NotNull @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+            @NotNull @JsonFormat(pattern = HH_MM) @Schema(type = SchemaType.STRING, pattern = TIME,
                     examples = "08:00") LocalTime start,
-            @NotNull @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+            @NotNull @JsonFormat(pattern = HH_MM) @Schema(type = SchemaType.STRING, pattern = TIME,
                     examples = "12:00") LocalTime end,
             @Min(5) @Max(240) int slotMinutes) {}
 
@@ -46,10 +53,10 @@ public record Availability(
     public record DateException(
             @NotNull LocalDate date,
             @NotNull Boolean available,
-            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                    examples = "14:00") LocalTime start,
-            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                    examples = "18:00") LocalTime end,
+            @JsonFormat(pattern = HH_MM) @Schema(type = SchemaType.STRING, pattern = TIME, examples = "14:00")
+                    LocalTime start,
+            @JsonFormat(pattern = HH_MM) @Schema(type = SchemaType.STRING, pattern = TIME, examples = "18:00")
+                    LocalTime end,
             @Min(5) @Max(240) Integer slotMinutes) {
 
         boolean wholeDay() {
