@@ -42,10 +42,10 @@ public final class EdVisitRequests {
             @Min(0) @Max(350) Integer heartRate,
             @Min(0) @Max(150) Integer respiratoryRate,
             @Min(0) @Max(100) Integer spo2,
-            @Valid @Schema(description = "The nurse's level when she overrides the computed one") Override override) {}
+            @Valid @Schema(description = "The nurse's level when she overrides the computed one") TriageOverride override) {}
 
     /** A triage nurse's override of the computed level, with her reason (kept). */
-    public record Override(@NotNull @Min(1) @Max(5) Integer level, @NotBlank @Size(max = 500) String reason) {}
+    public record TriageOverride(@NotNull @Min(1) @Max(5) Integer level, @NotBlank @Size(max = 500) String reason) {}
 
     /** Reconciles an unidentified patient's visit to a registered patient. */
     public record Identification(@NotNull UUID patientId) {}

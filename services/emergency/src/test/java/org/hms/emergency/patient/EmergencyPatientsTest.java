@@ -2,7 +2,9 @@ package org.hms.emergency.patient;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hms.emergency.EmergencyFixtures.ALERTS;
 import static org.hms.emergency.EmergencyFixtures.VISITS;
@@ -13,10 +15,12 @@ import static org.hms.emergency.EmergencyFixtures.triage;
 import static org.hms.emergency.EmergencyFixtures.triageLevel1;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.hms.contracts.Topics;
 import org.hms.contracts.patients.PatientErased;
@@ -41,6 +45,10 @@ class EmergencyPatientsTest {
         UUID patient = registerPatient(outbox, json);
         String visit = arriveWhenKnown(patient, "pain after a fall at home");
         triage(visit, triageLevel1()).then().statusCode(200);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> arrival = Map.of("patientId", patient.toString(), "chiefComplaint", "second visit");
+        given().auth().oauth2(TestTokens.of("nurse")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(arrival).post(VISITS).then().statusCode(201);
         PatientErased erased = new PatientErased(patient, Instant.now(), 1);
 
         publish(outbox, json, Topics.PATIENTS, erased);
@@ -58,6 +66,11 @@ class EmergencyPatientsTest {
                 .statusCode(200)
                 .body("items[0].reason", equalTo("[erased]"))
                 .body("items[0].location", equalTo("[erased]"));
+        given().auth().oauth2(TestTokens.of("nurse")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(arrival).post(VISITS)
+                .then()
+                .statusCode(410)
+                .body(not(containsString("second visit")));
     }
 
     @Test
