@@ -98,6 +98,18 @@ class AlertStreamTest {
     }
 
     @Test
+    void aClientAskingForJsonIsAuthorisedFirstThenToldTheStreamIsEventsOnly() {
+        given().auth().oauth2(TestTokens.of("nurse")).accept("application/json").get("/api/v1/alerts/stream")
+                .then()
+                .statusCode(406)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.of("receptionist")).accept("application/json").get("/api/v1/alerts/stream")
+                .then()
+                .statusCode(403);
+        given().accept("application/json").get("/api/v1/alerts/stream").then().statusCode(401);
+    }
+
+    @Test
     void aVitalsAlertThatCannotBeReadIsDeadLetteredAndTheNextOneStillArrives() {
         UUID patient = UUID.randomUUID();
         KafkaEvents.Mark dlq = kafka.mark(Topics.deadLetter(Topics.CLINICAL));
