@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -121,9 +120,5 @@ public final class EmergencyFixtures {
     /** Sends an event as the outbox relay does: the envelope, keyed by its subject, cloudevents+json. */
     public static void publish(Outbox outbox, EventJson json, String topic, DomainEvent event) {
         kafka.sendAsRelay(topic, event.subject(), json.write(outbox.envelope(event)));
-    }
-
-    public static Instant now() {
-        return Instant.now();
     }
 }

@@ -37,6 +37,8 @@ import org.hms.emergency.config.EmergencyConfig;
 import org.hms.platform.audit.Audit;
 import org.hms.platform.audit.AuditEntry;
 import org.hms.platform.audit.Audited;
+import org.hms.platform.problem.Problem;
+import org.hms.platform.problem.ProblemException;
 import org.hms.platform.web.Page;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -109,6 +111,7 @@ public class AlertResource {
     @APIResponse(responseCode = "200", description = "An endless text/event-stream of AlertNotice events",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(implementation = AlertNotice.class)))
+    @APIResponse(responseCode = "406", description = "not-acceptable: Accept does not allow text/event-stream")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Predicate<AlertNotice> visible = visibleTo(identity);
         Multi<OutboundSseEvent> notices = hub.notices().select().where(visible).map(n -> event(sse, n));
@@ -117,6 +120,22 @@ public class AlertResource {
                 .map(tick -> heartbeat(sse));
         return audit.recordAlone(AuditEntry.of("subscribe", "AlertStream", null, 200))
                 .onItem().transformToMulti(ignored -> Multi.createBy().merging().streams(notices, heartbeats));
+    }
+
+    /**
+     * The stream asked for as JSON: authorised like the stream (401/403 first, as for any
+     * endpoint), then refused 406, rather than refused 406 before the token is looked at.
+     * Documented as the stream's 406.
+     */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({PHYSICIAN, NURSE, ADMIN})
+    @Operation(hidden = true)
+    public Uni<AlertNotice> streamAsJson() {
+        return Uni.createFrom().failure(new ProblemException(Problem.of("not-acceptable", "Not Acceptable", 406,
+                "this operation streams text/event-stream; send Accept: text/event-stream (the list of alerts is"
+                        + " GET /api/v1/alerts)")));
     }
 
     /** Physicians, nurses and admins see every alert (the role check refuses everyone else). */

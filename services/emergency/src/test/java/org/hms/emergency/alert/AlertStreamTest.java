@@ -78,6 +78,27 @@ class AlertStreamTest {
         }
     }
 
+    /** Reports (does not assert) how long an ESI 1 triage takes to reach a connected stream: commit, relay, broker, hub. */
+    @Test
+    void anEsiOneTriageReachesTheStreamAndTheDelayIsReported() throws Exception {
+        try (SseClient client = new SseClient(stream, TestTokens.of("physician"))) {
+            awaitLive(client);
+            List<Long> delays = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String visit = arriveUnidentified("latency probe");
+                Instant start = Instant.now();
+                org.hms.emergency.EmergencyFixtures.triage(visit, org.hms.emergency.EmergencyFixtures.triageLevel1())
+                        .then().statusCode(200);
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> client
+                        .data("alert-raised").stream().anyMatch(d -> d.contains(visit)));
+                delays.add(Duration.between(start, Instant.now()).toMillis());
+            }
+            java.util.Collections.sort(delays);
+            Log.infof("ESI 1 triage POST to alert-raised on the stream (ms, 10 runs): median %d, max %d",
+                    delays.get(5), delays.get(9));
+        }
+    }
+
     @Test
     void theStreamSendsAHeartbeatAtOnceSoProxiesSeeTraffic() throws Exception {
         try (SseClient client = new SseClient(stream, TestTokens.of("physician"))) {
@@ -95,6 +116,18 @@ class AlertStreamTest {
             }
         }
         given().accept("text/event-stream").get("/api/v1/alerts/stream").then().statusCode(401);
+    }
+
+    @Test
+    void aClientAskingForJsonIsAuthorisedFirstThenToldTheStreamIsEventsOnly() {
+        given().auth().oauth2(TestTokens.of("nurse")).accept("application/json").get("/api/v1/alerts/stream")
+                .then()
+                .statusCode(406)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.of("receptionist")).accept("application/json").get("/api/v1/alerts/stream")
+                .then()
+                .statusCode(403);
+        given().accept("application/json").get("/api/v1/alerts/stream").then().statusCode(401);
     }
 
     @Test
