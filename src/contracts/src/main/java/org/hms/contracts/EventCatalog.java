@@ -3,7 +3,12 @@ package org.hms.contracts;
 import java.util.List;
 import java.util.Optional;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.clinical.EncounterOpened;
+import org.hms.contracts.clinical.PatientAdmitted;
+import org.hms.contracts.clinical.PatientDischarged;
+import org.hms.contracts.clinical.PatientTransferred;
 import org.hms.contracts.clinical.VitalsAlertRaised;
+import org.hms.contracts.clinical.VitalsRecorded;
 import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
@@ -28,7 +33,12 @@ public final class EventCatalog {
             UserEnabled.CONTRACT,
             AuditRecorded.CONTRACT,
             AppointmentCheckedIn.CONTRACT,
-            VitalsAlertRaised.CONTRACT);
+            VitalsAlertRaised.CONTRACT,
+            EncounterOpened.CONTRACT,
+            PatientAdmitted.CONTRACT,
+            PatientTransferred.CONTRACT,
+            PatientDischarged.CONTRACT,
+            VitalsRecorded.CONTRACT);
 
     /** The contract whose payload is {@code payload}; fails for a type missing from the catalogue. */
     public static EventContract of(Class<?> payload) {

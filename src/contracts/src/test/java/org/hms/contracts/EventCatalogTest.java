@@ -13,7 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.clinical.EncounterOpened;
+import org.hms.contracts.clinical.PatientAdmitted;
+import org.hms.contracts.clinical.PatientDischarged;
+import org.hms.contracts.clinical.PatientTransferred;
 import org.hms.contracts.clinical.VitalsAlertRaised;
+import org.hms.contracts.clinical.VitalsRecorded;
 import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
@@ -73,7 +78,17 @@ class EventCatalogTest {
                     Instant.parse("2026-12-01T07:00:00Z"), 15, "consultation", Instant.now(), 1)),
             Map.entry(VitalsAlertRaised.CONTRACT, new VitalsAlertRaised(UUID.randomUUID(), PATIENT, null, null, null,
                     Instant.now(), 7, "high", Map.of("respiratoryRate", 3, "pulse", 2, "temperature", 2),
-                    List.of("respiratoryRate", "pulse", "temperature"), Instant.now())));
+                    List.of("respiratoryRate", "pulse", "temperature"), Instant.now())),
+            Map.entry(EncounterOpened.CONTRACT, new EncounterOpened(UUID.randomUUID(), PATIENT, "outpatient",
+                    UUID.randomUUID(), UUID.randomUUID(), Instant.now(), 0)),
+            Map.entry(PatientAdmitted.CONTRACT,
+                    new PatientAdmitted(UUID.randomUUID(), PATIENT, "CARD-A", "12", Instant.now(), 0)),
+            Map.entry(PatientTransferred.CONTRACT, new PatientTransferred(UUID.randomUUID(), PATIENT, "CARD-A", "12",
+                    "MED-1", "3", Instant.now(), 1)),
+            Map.entry(PatientDischarged.CONTRACT,
+                    new PatientDischarged(UUID.randomUUID(), PATIENT, null, null, Instant.now(), 2)),
+            Map.entry(VitalsRecorded.CONTRACT, new VitalsRecorded(UUID.randomUUID(), PATIENT, null, Instant.now(), 26, 90,
+                    1, false, 95, 120, "A", new java.math.BigDecimal("38.5"), 11, "high")));
 
     static List<EventContract> contracts() {
         return EventCatalog.ALL;
