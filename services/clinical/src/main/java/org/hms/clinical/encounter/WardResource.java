@@ -32,7 +32,6 @@ import org.hms.platform.audit.Audited;
 /** Wards and the bed board. */
 @Path("/api/v1/wards")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Wards", description = "Wards, their beds and the bed board")
 public class WardResource {
 
@@ -55,6 +54,7 @@ public class WardResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
     @Audited(action = "create-ward", resource = "Ward", patientData = false)
     @Operation(operationId = "createWard", summary = "Add a ward with its beds")
