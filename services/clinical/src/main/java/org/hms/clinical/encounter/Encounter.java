@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +18,12 @@ import org.hms.platform.problem.ProblemException;
  */
 @Entity
 @Table(name = "encounter")
+// named: parsed once at start-up, never on an event loop serving the first request
+@NamedQuery(name = "Encounter.inProgress", query = "from Encounter where patientId = ?1 and status = ?2"
+        + " order by (case when encounterClass = ?3 then 0 else 1 end), startedAt desc")
+@NamedQuery(name = "Encounter.ofPatient", query = "from Encounter where patientId = ?1 order by startedAt desc, id desc")
+@NamedQuery(name = "Encounter.countOfPatient", query = "select count(*) from Encounter where patientId = ?1")
+@NamedQuery(name = "Encounter.byAppointment", query = "from Encounter where appointmentId = ?1")
 public class Encounter {
 
     public enum EncounterClass {

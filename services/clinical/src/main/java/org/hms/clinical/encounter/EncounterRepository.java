@@ -3,7 +3,6 @@ package org.hms.clinical.encounter;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -19,8 +18,7 @@ public class EncounterRepository implements PanacheRepositoryBase<Encounter, UUI
 
     /** Where a patient is: their in-progress encounters, newest first (an admission before a visit). */
     public Uni<List<Encounter>> inProgress(UUID patientId) {
-        return list("patientId = ?1 and status = ?2 order by (case when encounterClass = ?3 then 0 else 1 end),"
-                        + " startedAt desc", patientId, Encounter.Status.IN_PROGRESS,
+        return list("#Encounter.inProgress", patientId, Encounter.Status.IN_PROGRESS,
                 Encounter.EncounterClass.INPATIENT);
     }
 
@@ -39,7 +37,7 @@ public class EncounterRepository implements PanacheRepositoryBase<Encounter, UUI
     }
 
     public Uni<Encounter> byAppointment(UUID appointmentId) {
-        return find("appointmentId", appointmentId).firstResult();
+        return find("#Encounter.byAppointment", appointmentId).firstResult();
     }
 
     /** The encounter, locked until the transaction ends: lifecycle changes of one encounter queue up. */
@@ -48,13 +46,11 @@ public class EncounterRepository implements PanacheRepositoryBase<Encounter, UUI
     }
 
     public Uni<List<Encounter>> ofPatient(UUID patientId, int page, int size) {
-        return find("patientId", Sort.descending("startedAt").and("id", Sort.Direction.Descending), patientId)
-                .page(Page.of(page, size))
-                .list();
+        return find("#Encounter.ofPatient", patientId).page(Page.of(page, size)).list();
     }
 
     public Uni<Long> countOfPatient(UUID patientId) {
-        return count("patientId", patientId);
+        return count("#Encounter.countOfPatient", patientId);
     }
 
     public Uni<Ward> ward(String code) {
@@ -62,7 +58,7 @@ public class EncounterRepository implements PanacheRepositoryBase<Encounter, UUI
     }
 
     public Uni<List<Ward>> wards() {
-        return getSession().chain(s -> s.createSelectionQuery("from Ward order by code", Ward.class).getResultList());
+        return getSession().chain(s -> s.createNamedQuery("Ward.all", Ward.class).getResultList());
     }
 
     public Uni<Bed> bed(String ward, String label) {

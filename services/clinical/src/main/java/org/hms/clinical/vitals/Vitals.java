@@ -3,6 +3,7 @@ package org.hms.clinical.vitals;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "vitals")
+// named: parsed once at start-up, never on an event loop serving the first request
+@NamedQuery(name = "Vitals.ofPatient", query = "from Vitals where patientId = ?1 order by takenAt desc, id desc")
+@NamedQuery(name = "Vitals.countOfPatient", query = "select count(*) from Vitals where patientId = ?1")
 public class Vitals {
 
     @Id

@@ -3,7 +3,6 @@ package org.hms.clinical.vitals;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -16,19 +15,16 @@ public class VitalsRepository implements PanacheRepositoryBase<Vitals, UUID> {
 
     /** One page of a patient's sets, newest first. */
     public Uni<List<Vitals>> ofPatient(UUID patientId, int page, int size) {
-        return find("patientId", Sort.descending("takenAt").and("id", Sort.Direction.Descending), patientId)
-                .page(Page.of(page, size))
-                .list();
+        return find("#Vitals.ofPatient", patientId).page(Page.of(page, size)).list();
     }
 
     public Uni<Long> countOfPatient(UUID patientId) {
-        return count("patientId", patientId);
+        return count("#Vitals.countOfPatient", patientId);
     }
 
     /** The patient's most recent set, or null. */
     public Uni<Vitals> latest(UUID patientId) {
-        return find("patientId", Sort.descending("takenAt").and("id", Sort.Direction.Descending), patientId)
-                .firstResult();
+        return find("#Vitals.ofPatient", patientId).firstResult();
     }
 
     /** The SpO2 scale documented for the patient, or null (scale 1 only). */
