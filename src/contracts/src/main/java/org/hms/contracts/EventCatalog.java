@@ -3,7 +3,11 @@ package org.hms.contracts;
 import java.util.List;
 import java.util.Optional;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.clinical.AllergyRecorded;
+import org.hms.contracts.clinical.ConditionRecorded;
 import org.hms.contracts.clinical.EncounterOpened;
+import org.hms.contracts.clinical.NoteAmended;
+import org.hms.contracts.clinical.NoteSigned;
 import org.hms.contracts.clinical.PatientAdmitted;
 import org.hms.contracts.clinical.PatientDischarged;
 import org.hms.contracts.clinical.PatientTransferred;
@@ -38,7 +42,11 @@ public final class EventCatalog {
             PatientAdmitted.CONTRACT,
             PatientTransferred.CONTRACT,
             PatientDischarged.CONTRACT,
-            VitalsRecorded.CONTRACT);
+            VitalsRecorded.CONTRACT,
+            ConditionRecorded.CONTRACT,
+            AllergyRecorded.CONTRACT,
+            NoteSigned.CONTRACT,
+            NoteAmended.CONTRACT);
 
     /** The contract whose payload is {@code payload}; fails for a type missing from the catalogue. */
     public static EventContract of(Class<?> payload) {

@@ -13,7 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.clinical.AllergyRecorded;
+import org.hms.contracts.clinical.ConditionRecorded;
 import org.hms.contracts.clinical.EncounterOpened;
+import org.hms.contracts.clinical.NoteAmended;
+import org.hms.contracts.clinical.NoteSigned;
 import org.hms.contracts.clinical.PatientAdmitted;
 import org.hms.contracts.clinical.PatientDischarged;
 import org.hms.contracts.clinical.PatientTransferred;
@@ -88,7 +92,15 @@ class EventCatalogTest {
             Map.entry(PatientDischarged.CONTRACT,
                     new PatientDischarged(UUID.randomUUID(), PATIENT, null, null, Instant.now(), 2)),
             Map.entry(VitalsRecorded.CONTRACT, new VitalsRecorded(UUID.randomUUID(), PATIENT, null, Instant.now(), 26, 90,
-                    1, false, 95, 120, "A", new java.math.BigDecimal("38.5"), 11, "high")));
+                    1, false, 95, 120, "A", new java.math.BigDecimal("38.5"), 11, "high")),
+            Map.entry(ConditionRecorded.CONTRACT, new ConditionRecorded(UUID.randomUUID(), PATIENT, "J44.1", "active",
+                    LocalDate.of(2019, 5, 1), Instant.now())),
+            Map.entry(AllergyRecorded.CONTRACT, new AllergyRecorded(UUID.randomUUID(), PATIENT, "rxnorm", "7980",
+                    "allergy", "high", "severe", Instant.now())),
+            Map.entry(NoteSigned.CONTRACT,
+                    new NoteSigned(UUID.randomUUID(), PATIENT, null, "progress", "a.nowak", Instant.now())),
+            Map.entry(NoteAmended.CONTRACT,
+                    new NoteAmended(UUID.randomUUID(), UUID.randomUUID(), PATIENT, "a.nowak", Instant.now())));
 
     static List<EventContract> contracts() {
         return EventCatalog.ALL;

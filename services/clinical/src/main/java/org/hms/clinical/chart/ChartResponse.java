@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hms.clinical.allergy.AllergyDtos.AllergyResponse;
+import org.hms.clinical.condition.ConditionDtos.ConditionResponse;
 import org.hms.clinical.vitals.VitalsResponse;
 import org.hms.platform.audit.PatientData;
 
@@ -14,6 +16,9 @@ import org.hms.platform.audit.PatientData;
  */
 public record ChartResponse(
         Demographics patient,
+        @Schema(description = "Active problems (clinical status active, recurrence or relapse), newest first")
+                List<ConditionResponse> activeProblems,
+        @Schema(description = "Allergies and intolerances, newest first") List<AllergyResponse> allergies,
         CurrentEncounter currentEncounter,
         VitalsResponse latestVitals,
         @Schema(description = "The SpO2 scale vitals are scored on (2: documented hypercapnic target)") int spo2Scale,

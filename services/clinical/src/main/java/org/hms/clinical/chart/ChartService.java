@@ -7,7 +7,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.hms.clinical.allergy.AllergyService;
 import org.hms.clinical.chart.ChartResponse.CurrentEncounter;
+import org.hms.clinical.condition.ConditionService;
 import org.hms.clinical.chart.ChartResponse.Demographics;
 import org.hms.clinical.encounter.EncounterRepository;
 import org.hms.clinical.patient.ClinicalPatients;
@@ -29,10 +31,15 @@ public class ChartService {
     private final ClinicalPatients patients;
     private final EncounterRepository encounters;
     private final VitalsService vitals;
+    private final ConditionService conditions;
+    private final AllergyService allergies;
     private final ObjectMapper json;
 
     public ChartService(ChartCache cache, ChartVersions versions, ClinicalPatients patients,
-            EncounterRepository encounters, VitalsService vitals, ObjectMapper json) {
+            EncounterRepository encounters, VitalsService vitals, ConditionService conditions,
+            AllergyService allergies, ObjectMapper json) {
+        this.conditions = conditions;
+        this.allergies = allergies;
         this.cache = cache;
         this.versions = versions;
         this.patients = patients;
@@ -55,12 +62,14 @@ public class ChartService {
         return Panache.withSession(() -> patients.find(patientId).chain(fact -> {
             requireNotErased(fact);
             UUID id = fact.patientId();
-            return versions.current(id).chain(version -> vitals.latest(id)
-                    .chain(latest -> vitals.documentedScale(id).chain(scale -> encounters.inProgress(id)
-                            .map(current -> new ChartResponse(demographics(fact),
-                                    current.isEmpty() ? null : currentEncounter(current.get(0)), latest,
-                                    scale == null ? 1 : scale.scale(), version))))
-                    .chain(chart -> withWardName(chart))
+            // one session, so one statement after another
+            return versions.current(id).chain(version -> conditions.activeOfPatient(id)
+                    .chain(problems -> allergies.listOf(id).chain(allergyList -> vitals.latest(id)
+                            .chain(latest -> vitals.documentedScale(id).chain(scale -> encounters.inProgress(id)
+                                    .map(current -> new ChartResponse(demographics(fact), problems, allergyList,
+                                            current.isEmpty() ? null : currentEncounter(current.get(0)), latest,
+                                            scale == null ? 1 : scale.scale(), version))))))
+                    .chain(this::withWardName)
                     .map(chart -> new Assembled(version, write(chart))));
         }));
     }
@@ -70,8 +79,8 @@ public class ChartService {
         if (e == null || e.ward() == null) {
             return Uni.createFrom().item(chart);
         }
-        return encounters.ward(e.ward()).map(ward -> new ChartResponse(chart.patient(),
-                new CurrentEncounter(e.id(), e.encounterClass(), e.ward(), ward == null ? null : ward.name, e.bed(),
+        return encounters.ward(e.ward()).map(ward -> new ChartResponse(chart.patient(), chart.activeProblems(),
+                chart.allergies(), new CurrentEncounter(e.id(), e.encounterClass(), e.ward(), ward == null ? null : ward.name, e.bed(),
                         e.startedAt()),
                 chart.latestVitals(), chart.spo2Scale(), chart.version()));
     }

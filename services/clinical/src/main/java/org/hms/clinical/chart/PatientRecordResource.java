@@ -39,7 +39,7 @@ import org.hms.platform.security.PatientAccess;
 import org.hms.platform.web.Page;
 
 /** One patient's clinical record: the chart, their vitals and encounters. */
-@Path("/api/v1/patients/{id}")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Patient record", description = "A patient's chart, vitals and encounters")
@@ -61,7 +61,7 @@ public class PatientRecordResource {
     }
 
     @GET
-    @Path("chart")
+    @Path("patients/{id}/chart")
     @RolesAllowed({PHYSICIAN, NURSE, PATIENT})
     @Audited(action = "read")
     @Operation(operationId = "getChart", summary = "A patient's chart", description = "Demographics, the current"
@@ -77,7 +77,7 @@ public class PatientRecordResource {
     }
 
     @GET
-    @Path("vitals")
+    @Path("patients/{id}/vitals")
     @RolesAllowed({PHYSICIAN, NURSE, PATIENT})
     @Audited(action = "read")
     @Operation(operationId = "listPatientVitals", summary = "A patient's vitals, newest first", description = "Paged;"
@@ -91,7 +91,7 @@ public class PatientRecordResource {
     }
 
     @PUT
-    @Path("vitals/spo2-scale")
+    @Path("patients/{id}/vitals/spo2-scale")
     @RolesAllowed(PHYSICIAN)
     @Audited(action = "document-spo2-scale")
     @Operation(operationId = "documentSpo2Scale", summary = "Document the SpO2 scale of a patient", description =
@@ -106,7 +106,7 @@ public class PatientRecordResource {
     }
 
     @GET
-    @Path("encounters")
+    @Path("patients/{id}/encounters")
     @RolesAllowed({PHYSICIAN, NURSE, ADMIN})
     @Audited(action = "read")
     @Operation(operationId = "listPatientEncounters", summary = "A patient's encounters, newest first")

@@ -15,7 +15,7 @@ import org.hms.platform.patientview.PatientViewListener;
  * <ul>
  *   <li>demographics changed: the chart shows them, so its cached copy goes;
  *   <li>merged: the duplicate's records (encounters, vitals, the documented SpO2 scale) move to
- *       the survivor, and both charts' cached copies go;
+ *       the survivor (and conditions, allergies, notes), and both charts' cached copies go;
  *   <li>erased: the medical record is kept (a hospital must keep it; docs/adr/013), the chart's
  *       cached copy goes, and the chart answers 410 from now on since the view holds no
  *       demographics any more.
@@ -29,6 +29,9 @@ public class ClinicalRecordsOfPatients implements PatientViewListener {
     private static final List<String> MOVED_TO_SURVIVOR = List.of(
             "update encounter set patient_id = ?2 where patient_id = ?1",
             "update vitals set patient_id = ?2 where patient_id = ?1",
+            "update condition set patient_id = ?2 where patient_id = ?1",
+            "update allergy set patient_id = ?2 where patient_id = ?1",
+            "update note set patient_id = ?2 where patient_id = ?1",
             "update oxygen_target set patient_id = ?2 where patient_id = ?1"
                     + " and not exists (select 1 from oxygen_target where patient_id = ?2)",
             "delete from oxygen_target where patient_id = ?1");
@@ -50,10 +53,10 @@ public class ClinicalRecordsOfPatients implements PatientViewListener {
     public Uni<Void> merged(UUID retiredId, UUID survivorId) {
         Uni<Void> moves = Uni.createFrom().voidItem();
         for (String statement : MOVED_TO_SURVIVOR) {
-            moves = moves.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(statement)
-                    .setParameter(1, retiredId)
-                    .setParameter(2, survivorId)
-                    .executeUpdate())).replaceWithVoid();
+            moves = moves.chain(() -> Panache.getSession().chain(s -> {
+                var query = s.createNativeQuery(statement).setParameter(1, retiredId);
+                return (statement.contains("?2") ? query.setParameter(2, survivorId) : query).executeUpdate();
+            })).replaceWithVoid();
         }
         return moves.chain(() -> chartChanged(retiredId)).chain(() -> chartChanged(survivorId));
     }
