@@ -50,8 +50,4 @@ public final class EncounterRequests {
     /** The ward as it is now. */
     public record WardResponse(String code, String name, int beds) {}
 
-    static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
 }

@@ -29,7 +29,11 @@ import org.hms.clinical.encounter.EncounterRequests.OpenEncounter;
 import org.hms.clinical.encounter.EncounterRequests.Transfer;
 import org.hms.platform.audit.Audited;
 
-/** Encounters over HTTP: outpatient visits, admissions, transfers, discharges. */
+/**
+ * Encounters over HTTP: outpatient visits, admissions, transfers, discharges. The path
+ * parameter is {@code encounterId}, not {@code id}: the audit filter reads {@code id} as the
+ * patient's, and names the patient from the response instead.
+ */
 @Path("/api/v1/encounters")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -66,7 +70,7 @@ public class EncounterResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{encounterId}")
     @RolesAllowed({NURSE, PHYSICIAN, ADMIN})
     @Audited(action = "read")
     @Operation(operationId = "getEncounter", summary = "Read an encounter")
@@ -74,12 +78,12 @@ public class EncounterResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EncounterResponse.class)))
     @APIResponse(responseCode = "404", description = "No encounter with this id")
-    public Uni<EncounterResponse> read(@PathParam("id") UUID id) {
+    public Uni<EncounterResponse> read(@PathParam("encounterId") UUID id) {
         return encounters.read(id);
     }
 
     @POST
-    @Path("{id}/transfer")
+    @Path("{encounterId}/transfer")
     @RolesAllowed({NURSE, PHYSICIAN, ADMIN})
     @Audited(action = "transfer")
     @Operation(operationId = "transferPatient", summary = "Move an admitted patient to another bed", description =
@@ -90,12 +94,12 @@ public class EncounterResource {
     @APIResponse(responseCode = "404", description = "No encounter with this id")
     @APIResponse(responseCode = "409", description = "encounter-finished, encounter-not-inpatient, bed-occupied or"
             + " bed-not-free, with the current status")
-    public Uni<EncounterResponse> transfer(@PathParam("id") UUID id, @Valid @NotNull Transfer request) {
+    public Uni<EncounterResponse> transfer(@PathParam("encounterId") UUID id, @Valid @NotNull Transfer request) {
         return encounters.transfer(id, request);
     }
 
     @POST
-    @Path("{id}/discharge")
+    @Path("{encounterId}/discharge")
     @RolesAllowed({NURSE, PHYSICIAN, ADMIN})
     @Audited(action = "discharge")
     @Operation(operationId = "dischargePatient", summary = "End an encounter with a discharge summary", description =
@@ -105,7 +109,7 @@ public class EncounterResource {
                     schema = @Schema(implementation = EncounterResponse.class)))
     @APIResponse(responseCode = "404", description = "No encounter with this id")
     @APIResponse(responseCode = "409", description = "encounter-finished: discharged already")
-    public Uni<EncounterResponse> discharge(@PathParam("id") UUID id, @Valid @NotNull Discharge request) {
+    public Uni<EncounterResponse> discharge(@PathParam("encounterId") UUID id, @Valid @NotNull Discharge request) {
         return encounters.discharge(id, request);
     }
 }

@@ -36,7 +36,10 @@ import org.hms.clinical.note.NoteDtos.Soap;
 import org.hms.platform.audit.Audited;
 import org.hms.platform.web.Versions;
 
-/** Clinical notes over HTTP: drafts, signing, amendments. */
+/**
+ * Clinical notes over HTTP: drafts, signing, amendments. A note's path parameter is
+ * {@code noteId}, not {@code id}: the audit filter reads {@code id} as the patient's.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notes", description = "Clinical notes in SOAP sections; signed notes are final, corrected by amendments")
@@ -73,7 +76,7 @@ public class NoteResource {
     }
 
     @GET
-    @Path("notes/{id}")
+    @Path("notes/{noteId}")
     @RolesAllowed({PHYSICIAN, NURSE})
     @Audited(action = "read")
     @Operation(operationId = "getNote", summary = "Read a note with its amendments")
@@ -82,12 +85,12 @@ public class NoteResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NoteResponse.class)))
     @APIResponse(responseCode = "404", description = "No note with this id")
-    public Uni<Response> read(@PathParam("id") UUID id) {
+    public Uni<Response> read(@PathParam("noteId") UUID id) {
         return notes.read(id).map(n -> Response.ok(n).header(HttpHeaders.ETAG, Versions.etag(n.version())).build());
     }
 
     @PUT
-    @Path("notes/{id}")
+    @Path("notes/{noteId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({PHYSICIAN, NURSE})
     @Audited(action = "edit-note")
@@ -102,7 +105,7 @@ public class NoteResource {
     @APIResponse(responseCode = "412", description = "stale-version: If-Match is not the current version")
     @APIResponse(responseCode = "428", description = "precondition-required: If-Match is missing")
     public Uni<Response> edit(
-            @PathParam("id") UUID id,
+            @PathParam("noteId") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The draft's ETag, e.g. \"0\"", required = true)
                     String ifMatch,
             @Valid @NotNull Soap soap) {
@@ -112,7 +115,7 @@ public class NoteResource {
     }
 
     @POST
-    @Path("notes/{id}/sign")
+    @Path("notes/{noteId}/sign")
     @RolesAllowed({PHYSICIAN, NURSE})
     @Audited(action = "sign-note")
     @Operation(operationId = "signNote", summary = "Sign a draft note: it is final from now on")
@@ -121,12 +124,12 @@ public class NoteResource {
                     schema = @Schema(implementation = NoteResponse.class)))
     @APIResponse(responseCode = "404", description = "No note with this id")
     @APIResponse(responseCode = "409", description = "note-signed: signed already")
-    public Uni<NoteResponse> sign(@PathParam("id") UUID id) {
+    public Uni<NoteResponse> sign(@PathParam("noteId") UUID id) {
         return notes.sign(id, identity);
     }
 
     @POST
-    @Path("notes/{id}/amendments")
+    @Path("notes/{noteId}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({PHYSICIAN, NURSE})
     @Audited(action = "amend-note")
@@ -139,7 +142,7 @@ public class NoteResource {
     @APIResponse(responseCode = "404", description = "No note with this id")
     @APIResponse(responseCode = "409", description = "note-draft: edit a draft instead; or the Idempotency-Key is in"
             + " use")
-    public Uni<Response> amend(@PathParam("id") UUID id, @Valid @NotNull Soap soap) {
+    public Uni<Response> amend(@PathParam("noteId") UUID id, @Valid @NotNull Soap soap) {
         return notes.amend(id, soap, identity).map(n -> Response.created(location(n.id())).entity(n).build());
     }
 
