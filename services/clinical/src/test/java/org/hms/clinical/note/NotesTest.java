@@ -2,11 +2,13 @@ package org.hms.clinical.note;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +61,10 @@ class NotesTest {
                 .then().statusCode(409).body("status", equalTo("signed"));
         given().auth().oauth2(TestTokens.of("physician")).post("/api/v1/notes/" + id + "/sign")
                 .then().statusCode(409);
+        // the database refuses it too, to code that would forget the rule
+        assertThatThrownBy(() -> ClinicalFixtures.sql("update note set plan = 'rewritten' where id = $1",
+                        Tuple.of(UUID.fromString(id))))
+                .hasMessageContaining("signed");
         String amendment = given().auth().oauth2(TestTokens.of("physician")).contentType(ContentType.JSON)
                 .body(Map.of("plan", "Nebulisers, prednisolone 30 mg for 5 days"))
                 .post("/api/v1/notes/" + id + "/amendments")
