@@ -3,6 +3,14 @@ package org.hms.contracts;
 import java.util.List;
 import java.util.Optional;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.clinical.AllergyRecorded;
+import org.hms.contracts.clinical.ConditionRecorded;
+import org.hms.contracts.clinical.EncounterOpened;
+import org.hms.contracts.clinical.NoteAmended;
+import org.hms.contracts.clinical.NoteSigned;
+import org.hms.contracts.clinical.PatientAdmitted;
+import org.hms.contracts.clinical.PatientDischarged;
+import org.hms.contracts.clinical.PatientTransferred;
 import org.hms.contracts.clinical.VitalsAlertRaised;
 import org.hms.contracts.emergency.EdVisitArrived;
 import org.hms.contracts.emergency.EdVisitTriaged;
@@ -12,6 +20,7 @@ import org.hms.contracts.emergency.EdVisitDeparted;
 import org.hms.contracts.emergency.AlertRaised;
 import org.hms.contracts.emergency.AlertAcknowledged;
 import org.hms.contracts.emergency.AlertEscalated;
+import org.hms.contracts.clinical.VitalsRecorded;
 import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
@@ -54,7 +63,16 @@ public final class EventCatalog {
             EdVisitDeparted.CONTRACT,
             AlertRaised.CONTRACT,
             AlertAcknowledged.CONTRACT,
-            AlertEscalated.CONTRACT);
+            AlertEscalated.CONTRACT,
+            EncounterOpened.CONTRACT,
+            PatientAdmitted.CONTRACT,
+            PatientTransferred.CONTRACT,
+            PatientDischarged.CONTRACT,
+            VitalsRecorded.CONTRACT,
+            ConditionRecorded.CONTRACT,
+            AllergyRecorded.CONTRACT,
+            NoteSigned.CONTRACT,
+            NoteAmended.CONTRACT);
 
     /** The contract whose payload is {@code payload}; fails for a type missing from the catalogue. */
     public static EventContract of(Class<?> payload) {

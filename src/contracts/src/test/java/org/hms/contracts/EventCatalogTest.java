@@ -13,6 +13,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hms.contracts.audit.AuditRecorded;
+import org.hms.contracts.clinical.AllergyRecorded;
+import org.hms.contracts.clinical.ConditionRecorded;
+import org.hms.contracts.clinical.EncounterOpened;
+import org.hms.contracts.clinical.NoteAmended;
+import org.hms.contracts.clinical.NoteSigned;
+import org.hms.contracts.clinical.PatientAdmitted;
+import org.hms.contracts.clinical.PatientDischarged;
+import org.hms.contracts.clinical.PatientTransferred;
 import org.hms.contracts.clinical.VitalsAlertRaised;
 import org.hms.contracts.emergency.EdVisitArrived;
 import org.hms.contracts.emergency.EdVisitTriaged;
@@ -22,6 +30,7 @@ import org.hms.contracts.emergency.EdVisitDeparted;
 import org.hms.contracts.emergency.AlertRaised;
 import org.hms.contracts.emergency.AlertAcknowledged;
 import org.hms.contracts.emergency.AlertEscalated;
+import org.hms.contracts.clinical.VitalsRecorded;
 import org.hms.contracts.identity.UserCreated;
 import org.hms.contracts.identity.UserDisabled;
 import org.hms.contracts.identity.UserEnabled;
@@ -108,7 +117,25 @@ class EventCatalogTest {
             Map.entry(AlertRaised.CONTRACT, new AlertRaised(UUID.randomUUID(), PATIENT, UUID.randomUUID(), "critical", "triage", "ED",
                     "ESI 1: immediate life-saving intervention", Instant.now())),
             Map.entry(AlertAcknowledged.CONTRACT, new AlertAcknowledged(UUID.randomUUID(), PATIENT, "a.nowak", Instant.now())),
-            Map.entry(AlertEscalated.CONTRACT, new AlertEscalated(UUID.randomUUID(), PATIENT, "critical", 300, Instant.now())));
+            Map.entry(AlertEscalated.CONTRACT, new AlertEscalated(UUID.randomUUID(), PATIENT, "critical", 300, Instant.now())),
+            Map.entry(EncounterOpened.CONTRACT, new EncounterOpened(UUID.randomUUID(), PATIENT, "outpatient",
+                    UUID.randomUUID(), UUID.randomUUID(), Instant.now(), 0)),
+            Map.entry(PatientAdmitted.CONTRACT,
+                    new PatientAdmitted(UUID.randomUUID(), PATIENT, "CARD-A", "12", Instant.now(), 0)),
+            Map.entry(PatientTransferred.CONTRACT, new PatientTransferred(UUID.randomUUID(), PATIENT, "CARD-A", "12",
+                    "MED-1", "3", Instant.now(), 1)),
+            Map.entry(PatientDischarged.CONTRACT,
+                    new PatientDischarged(UUID.randomUUID(), PATIENT, null, null, Instant.now(), 2)),
+            Map.entry(VitalsRecorded.CONTRACT, new VitalsRecorded(UUID.randomUUID(), PATIENT, null, Instant.now(), 26, 90,
+                    1, false, 95, 120, "A", new java.math.BigDecimal("38.5"), 11, "high")),
+            Map.entry(ConditionRecorded.CONTRACT, new ConditionRecorded(UUID.randomUUID(), PATIENT, "J44.1", "active",
+                    LocalDate.of(2019, 5, 1), Instant.now())),
+            Map.entry(AllergyRecorded.CONTRACT, new AllergyRecorded(UUID.randomUUID(), PATIENT, "rxnorm", "7980",
+                    "allergy", "high", "severe", Instant.now())),
+            Map.entry(NoteSigned.CONTRACT,
+                    new NoteSigned(UUID.randomUUID(), PATIENT, null, "progress", "a.nowak", Instant.now())),
+            Map.entry(NoteAmended.CONTRACT,
+                    new NoteAmended(UUID.randomUUID(), UUID.randomUUID(), PATIENT, "a.nowak", Instant.now())));
 
     static List<EventContract> contracts() {
         return EventCatalog.ALL;
