@@ -137,9 +137,9 @@ public final class Fixtures {
 
     /** POST to {@code /api/v1/appointments/{id}/{action}} as {@code role}. */
     public static Response act(UUID appointment, String action, String role, Object body) {
-        var request = given().auth().oauth2(TestTokens.of(role)).contentType(ContentType.JSON);
+        var request = given().auth().oauth2(TestTokens.of(role));
         if (body != null) {
-            request.body(body);
+            request.contentType(ContentType.JSON).body(body);
         }
         return request.post(APPOINTMENTS + "/" + appointment + "/" + action);
     }

@@ -113,6 +113,7 @@ public class EdVisitResource {
 
     @POST
     @Path("{id}/seen")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     @RolesAllowed({NURSE, PHYSICIAN})
     @Audited(action = "seen", resource = VISIT_RESOURCE, patientData = false)
     @Operation(operationId = "markEdVisitSeen", summary = "Record that a clinician saw the patient",

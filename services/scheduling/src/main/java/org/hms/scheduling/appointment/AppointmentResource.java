@@ -143,6 +143,7 @@ public class AppointmentResource {
 
     @POST
     @Path("{id}/check-in")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     @RolesAllowed({RECEPTIONIST, NURSE, ADMIN})
     @Audited(action = AppointmentService.UPDATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "checkInAppointment", summary = "Check the patient in",
@@ -160,6 +161,7 @@ public class AppointmentResource {
 
     @POST
     @Path("{id}/no-show")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     @RolesAllowed({RECEPTIONIST, NURSE, ADMIN})
     @Audited(action = AppointmentService.UPDATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "markNoShow", summary = "Record that the patient did not come")
@@ -176,6 +178,7 @@ public class AppointmentResource {
 
     @POST
     @Path("{id}/complete")
+    @Consumes(MediaType.WILDCARD) // no body: any Content-Type, or none
     @RolesAllowed({PHYSICIAN, NURSE, ADMIN})
     @Audited(action = AppointmentService.UPDATE, resource = AppointmentService.RESOURCE)
     @Operation(operationId = "completeAppointment", summary = "Complete a checked-in appointment")

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.PathSegment;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -22,6 +23,8 @@ public class AuditFilter {
     public static final String BREAK_THE_GLASS = Audit.BREAK_THE_GLASS;
 
     private final Audit audit;
+
+    private static final String PATIENTS = "patients";
 
     public AuditFilter(Audit audit) {
         this.audit = audit;
@@ -52,7 +55,11 @@ public class AuditFilter {
                 null);
     }
 
-    /** The patients a response discloses (one record, or every item of a page), else the one in the path. */
+    /**
+     * The patients a response discloses (one record, or every item of a page), else the one the
+     * path names: the id parameter where it follows a {@code patients} segment
+     * ({@code /api/v1/patients/{id}/chart}), never an appointment's or a visit's id.
+     */
     private static List<UUID> patients(Audited audited, ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() < 300) {
             List<UUID> disclosed = PatientData.disclosedBy(response.getEntity());
@@ -61,10 +68,22 @@ public class AuditFilter {
             }
         }
         String id = request.getUriInfo().getPathParameters().getFirst(audited.idParam());
+        if (id == null || !followsPatients(request.getUriInfo().getPathSegments(), id)) {
+            return List.of();
+        }
         try {
-            return id == null ? List.of() : List.of(UUID.fromString(id));
+            return List.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             return List.of();
         }
+    }
+
+    private static boolean followsPatients(List<PathSegment> segments, String id) {
+        for (int i = 1; i < segments.size(); i++) {
+            if (segments.get(i).getPath().equals(id) && segments.get(i - 1).getPath().equals(PATIENTS)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

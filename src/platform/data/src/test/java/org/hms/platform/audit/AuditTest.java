@@ -97,6 +97,9 @@ class AuditTest {
         assertThat(audit.action()).isEqualTo("read");
         assertThat(audit.outcome()).isEqualTo("denied");
         assertThat(audit.status()).isEqualTo(403);
+        // the path's id is a note's: only an id following /patients/ names a patient
+        assertThat(audit.resourceId()).isEqualTo(note.toString());
+        assertThat(audit.patientIds()).isEmpty();
     }
 
     @Test
