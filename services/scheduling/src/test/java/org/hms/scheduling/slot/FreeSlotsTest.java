@@ -72,6 +72,17 @@ class FreeSlotsTest {
     }
 
     @Test
+    void aPractitionerIdThatIsNoIdIsABadRequestNamingIt() {
+        for (String malformed : List.of("abc", "1-1-1-1-1")) {
+            slots("receptionist", Map.of("specialty", "cardiology", "from", "2027-01-01", "to", "2027-01-02",
+                            "practitionerId", malformed))
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItems("practitionerId"));
+        }
+    }
+
+    @Test
     void staffWhoDoNotBookCannotSeeSlots() {
         slots("pharmacist", Map.of("specialty", "cardiology", "from", "2027-01-01", "to", "2027-01-02"))
                 .statusCode(403);

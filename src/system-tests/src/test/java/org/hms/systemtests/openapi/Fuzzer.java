@@ -181,7 +181,7 @@ final class Fuzzer {
             String name = parameter.path("name").asText();
             String in = parameter.path("in").asText();
             if (in.equals("path")) {
-                calls.add(new Call(operation, fill(operation.path(), Map.of(name, "not-a-valid-id")), base.query(), base.headers(), base.contentType(),
+                calls.add(new Call(operation, malformed(operation.path(), base.path(), name), base.query(), base.headers(), base.contentType(),
                         base.body(), base.token(), "path parameter " + name + " malformed"));
                 continue;
             }
@@ -302,6 +302,18 @@ final class Fuzzer {
         if (!problems.isEmpty()) {
             mismatches.add(what + ": body does not match the schema: " + problems.stream().limit(5).toList());
         }
+    }
+
+    /** The valid call's path with only path parameter {@code name} malformed (the others keep their values). */
+    private static String malformed(String template, String validPath, String name) {
+        String[] wanted = template.split("/", -1);
+        String[] given = validPath.split("/", -1);
+        for (int i = 0; i < wanted.length; i++) {
+            if (wanted[i].equals("{" + name + "}")) {
+                given[i] = "not-a-valid-id";
+            }
+        }
+        return String.join("/", given);
     }
 
     private static String fill(String template, Map<String, String> params) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Each service's OpenAPI document (identity's and patients' {@code /q/openapi}, and the
+ * Each service's OpenAPI document (every service's own {@code /q/openapi}, and the
  * gateway's merged {@code /openapi}, called through the gateway) tells the truth: requests
  * generated from it, valid and invalid, get only answers it declares (status, content type, body
  * schema), never a 5xx, and an invalid request is refused and stores nothing. The counts per
@@ -41,6 +41,21 @@ class OpenApiFuzzTest {
     @Test
     void patientsDocumentTellsTheTruth(SystemUnderTest system) {
         fuzz(system, "patients", system.serviceUrl("patients"), "/q/openapi");
+    }
+
+    @Test
+    void schedulingsDocumentTellsTheTruth(SystemUnderTest system) {
+        fuzz(system, "scheduling", system.serviceUrl("scheduling"), "/q/openapi");
+    }
+
+    @Test
+    void clinicalsDocumentTellsTheTruth(SystemUnderTest system) {
+        fuzz(system, "clinical", system.serviceUrl("clinical"), "/q/openapi");
+    }
+
+    @Test
+    void emergencysDocumentTellsTheTruth(SystemUnderTest system) {
+        fuzz(system, "emergency", system.serviceUrl("emergency"), "/q/openapi");
     }
 
     @Test

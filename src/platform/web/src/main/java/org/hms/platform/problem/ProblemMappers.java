@@ -125,6 +125,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            // a parameter converter's verdict (QueryParameterIds), wrapped by JAX-RS
+            return problem(problem, uri);
+        }
         int status = e.getResponse().getStatus();
         Response.StatusType type = e.getResponse().getStatusInfo();
         return respond(Problem.of(null, type.getReasonPhrase(), status, e.getMessage()).at(path(uri)))
