@@ -109,4 +109,19 @@ class NotesTest {
         given().auth().oauth2(TestTokens.of("physician")).get("/api/v1/patients/" + patient + "/notes")
                 .then().statusCode(200).body("size()", equalTo(1));
     }
+
+    /** Long notes arrive in several chunks: the body is read whole without blocking the event loop. */
+    @Test
+    void aNoteLongerThanASectionMayBeIsRefusedNamingTheSectionAndALongValidOneIsWritten() {
+        UUID patient = ClinicalFixtures.knownPatient();
+        String plan = "Titrate furosemide; daily weights. ".repeat(570); // 19,950 characters
+        given().auth().oauth2(TestTokens.of("physician")).contentType(ContentType.JSON)
+                .body(Map.of("patientId", patient.toString(), "kind", "progress",
+                        "soap", Map.of("plan", plan, "assessment", plan)))
+                .post("/api/v1/notes").then().statusCode(201);
+        given().auth().oauth2(TestTokens.of("physician")).contentType(ContentType.JSON)
+                .body(Map.of("patientId", patient.toString(), "kind", "progress",
+                        "soap", Map.of("plan", plan + plan)))
+                .post("/api/v1/notes").then().statusCode(400).body("errors.field", equalTo(List.of("soap.plan")));
+    }
 }
