@@ -7,11 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.hms.platform.testing.BlockedEventLoops;
 import org.hms.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -27,28 +23,19 @@ class EventLoopTest {
     Vertx vertx;
 
     @Test
-    void aBurstOfMixedRequestsNeverBlocksAnEventLoop() throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(16);
+    void aBurstOfMixedRequestsNeverBlocksAnEventLoop() {
         try (BlockedEventLoops watch = BlockedEventLoops.watch()) {
             String known = EmergencyFixtures.arriveUnidentified("burst");
-            List<CompletableFuture<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                int kind = i % 4;
-                calls.add(CompletableFuture.supplyAsync(() -> switch (kind) {
-                    case 0 -> EmergencyFixtures.post("nurse", EmergencyFixtures.VISITS,
-                            EmergencyFixtures.unidentified("burst")).statusCode();
-                    case 1 -> EmergencyFixtures.triage(known, EmergencyFixtures.triageLevel3()).statusCode();
-                    case 2 -> given().auth().oauth2(TestTokens.of("nurse")).get(EmergencyFixtures.BOARD).statusCode();
-                    default -> given().auth().oauth2(TestTokens.of("physician")).queryParam("status", "open")
-                            .get(EmergencyFixtures.ALERTS).statusCode();
-                }, clients));
-            }
-            for (CompletableFuture<Integer> call : calls) {
-                assertThat(call.get()).isIn(200, 201);
-            }
+            List<Integer> statuses = BlockedEventLoops.burst(200, 16, i -> switch (i % 4) {
+                case 0 -> EmergencyFixtures.post("nurse", EmergencyFixtures.VISITS,
+                        EmergencyFixtures.unidentified("burst")).statusCode();
+                case 1 -> EmergencyFixtures.triage(known, EmergencyFixtures.triageLevel3()).statusCode();
+                case 2 -> given().auth().oauth2(TestTokens.of("nurse")).get(EmergencyFixtures.BOARD).statusCode();
+                default -> given().auth().oauth2(TestTokens.of("physician")).queryParam("status", "open")
+                        .get(EmergencyFixtures.ALERTS).statusCode();
+            });
+            assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(200, 201));
             assertThat(watch.reports()).isEmpty();
-        } finally {
-            clients.shutdown();
         }
     }
 

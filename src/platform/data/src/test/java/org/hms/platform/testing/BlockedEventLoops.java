@@ -4,6 +4,10 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -17,7 +21,7 @@ import org.awaitility.Awaitility;
  *
  * <pre>{@code
  * try (BlockedEventLoops watch = BlockedEventLoops.watch()) {
- *     ... a burst of requests ...
+ *     List<Integer> statuses = BlockedEventLoops.burst(240, 16, i -> ... request i's status ...);
  *     assertThat(watch.reports()).isEmpty();
  * }
  * }</pre>
@@ -54,6 +58,24 @@ public final class BlockedEventLoops implements AutoCloseable {
     public List<String> reports() {
         synchronized (reports) {
             return List.copyOf(reports);
+        }
+    }
+
+    /**
+     * Sends {@code count} requests from {@code clients} threads at once, request {@code i} made by
+     * {@code request.apply(i)} (mix kinds with {@code i % kinds}); answers their statuses in order.
+     */
+    public static List<Integer> burst(int count, int clients, IntFunction<Integer> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                calls.add(CompletableFuture.supplyAsync(() -> request.apply(n), pool));
+            }
+            return calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
         }
     }
 
